@@ -1,0 +1,35 @@
+package cm.vigie.accounts.institution;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cm.vigie.commons.paging.Sorting;
+import cm.vigie.commons.tenancy.KnownInstitution;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class InstitutionRepository implements PanacheRepositoryBase<Institution, UUID> {
+
+    public Optional<Institution> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public PanacheQuery<Institution> listSorted(Sorting sorting) {
+        return findAll(Sort.by(sorting.property(), sorting.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending));
+    }
+
+    /** Every institution's realm and status, for the tenancy directory. */
+    @Transactional
+    public List<KnownInstitution> known() {
+        return getEntityManager()
+                .createQuery("select new cm.vigie.commons.tenancy.KnownInstitution(i.slug, i.status) from Institution i",
+                        KnownInstitution.class)
+                .getResultList();
+    }
+}

@@ -1,0 +1,124 @@
+package cm.vigie.accounts.institution;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import cm.vigie.commons.http.ETags;
+import cm.vigie.commons.paging.PageRequest;
+import cm.vigie.commons.paging.PageResponse;
+import cm.vigie.commons.problem.Problem;
+import cm.vigie.commons.problem.ProblemResponses;
+import cm.vigie.commons.problem.Messages;
+import cm.vigie.commons.tenancy.InstitutionStatus;
+import cm.vigie.commons.tenancy.Roles;
+
+/** The registry of institutions, run by platform operators. */
+@Path("/api/institutions")
+@Tag(name = "Institutions", description = "Tenants of the platform (platform operators)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a platform operator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class InstitutionResource {
+
+    private final InstitutionService service;
+
+    InstitutionResource(InstitutionService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(operationId = "createInstitution", summary = "Register an institution whose realm exists")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug already registered; Location points at the existing institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull InstitutionRequest request, UriInfo uri) {
+        Institution institution = service.register(request);
+        return withETag(Response.created(location(uri, institution.id)).entity(InstitutionView.of(institution)), institution);
+    }
+
+    @GET
+    @Operation(operationId = "listInstitutions", summary = "List institutions, sorted by slug by default")
+    @APIResponse(responseCode = "200", description = "One page of institutions")
+    public PageResponse<InstitutionView> list(@Valid @BeanParam PageRequest page) {
+        return service.list(page).map(InstitutionView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getInstitution", summary = "Read an institution")
+    @APIResponse(responseCode = "200", description = "The institution; ETag carries its version", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Institution institution = service.get(id);
+        return withETag(Response.ok(InstitutionView.of(institution)), institution);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateInstitution", summary = "Rename an institution or change its type (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "412", description = "Changed since read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull InstitutionUpdate update) {
+        Institution institution = service.update(id, ifMatch, update);
+        return withETag(Response.ok(InstitutionView.of(institution)), institution);
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @Operation(operationId = "suspendInstitution", summary = "Suspend an institution: its tokens are refused (403) within a minute on every service")
+    @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    public InstitutionView suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
+        return InstitutionView.of(service.changeStatus(id, InstitutionStatus.SUSPENDED, change.reason()));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @Operation(operationId = "reactivateInstitution", summary = "Reactivate a suspended institution")
+    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    public InstitutionView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
+        return InstitutionView.of(service.changeStatus(id, InstitutionStatus.ACTIVE, change.reason()));
+    }
+
+    /** A second registration of a slug answers 409 and points at the institution that holds it. */
+    @ServerExceptionMapper
+    public Response slugTaken(InstitutionService.SlugTaken e, HttpHeaders headers, UriInfo uri) {
+        Response problem = ProblemResponses.of(e, Messages.choose(headers.getAcceptableLanguages()), uri.getRequestUri().getRawPath());
+        return Response.fromResponse(problem).location(location(uri, e.existing().id)).build();
+    }
+
+    private static URI location(UriInfo uri, UUID id) {
+        return uri.getBaseUriBuilder().path("api/institutions").path(id.toString()).build();
+    }
+
+    private static Response withETag(Response.ResponseBuilder response, Institution institution) {
+        return response.header(HttpHeaders.ETAG, ETags.of(institution.version)).build();
+    }
+}

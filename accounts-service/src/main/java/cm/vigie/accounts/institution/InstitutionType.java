@@ -1,0 +1,9 @@
+package cm.vigie.accounts.institution;
+
+public enum InstitutionType {
+    MINISTRY,
+    AGENCY,
+    PUBLIC_COMPANY,
+    LOCAL_AUTHORITY,
+    OTHER
+}

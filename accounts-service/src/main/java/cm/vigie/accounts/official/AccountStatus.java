@@ -1,0 +1,8 @@
+package cm.vigie.accounts.official;
+
+public enum AccountStatus {
+    ACTIVE,
+    COMPROMISED,
+    RECOVERED,
+    ARCHIVED
+}

@@ -1,0 +1,120 @@
+package cm.vigie.accounts.official;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cm.vigie.commons.http.ETags;
+import cm.vigie.commons.paging.PageRequest;
+import cm.vigie.commons.paging.PageResponse;
+import cm.vigie.commons.problem.Problem;
+import cm.vigie.commons.tenancy.Roles;
+
+/** The official accounts of the caller's institution. */
+@Path("/api/accounts/official")
+@Tag(name = "Official accounts", description = "The accounts an institution publishes from")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OfficialAccountResource {
+
+    private static final String EXAMPLE = """
+            {"platform":"FACEBOOK","handle":"@MinSanteCM","displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM"}""";
+
+    private final OfficialAccountService service;
+
+    OfficialAccountResource(OfficialAccountService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "createOfficialAccount", summary = "Register an official account of your institution")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This (platform, handle) is already an official account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull OfficialAccountRequest request, UriInfo uri) {
+        OfficialAccount account = service.create(request);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(account.id.toString()).build()), account);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "listOfficialAccounts", summary = "List your institution's official accounts, newest first by default")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<OfficialAccountView> list(
+            @Parameter(description = "Only this platform") @QueryParam("platform") Platform platform,
+            @Parameter(description = "Only this status") @QueryParam("status") AccountStatus status,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(platform, status, page).map(OfficialAccountView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "getOfficialAccount", summary = "Read an official account")
+    @APIResponse(responseCode = "200", description = "The account; ETag carries its version", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "updateOfficialAccount", summary = "Replace an official account's fields (If-Match required)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This (platform, handle) is already an official account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OfficialAccountRequest request) {
+        return withETag(Response.ok(), service.update(id, ifMatch, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "deleteOfficialAccount", summary = "Remove an official account (If-Match optional)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+    }
+
+    private static Response withETag(Response.ResponseBuilder response, OfficialAccount account) {
+        return response.entity(OfficialAccountView.of(account)).header(HttpHeaders.ETAG, ETags.of(account.version)).build();
+    }
+}

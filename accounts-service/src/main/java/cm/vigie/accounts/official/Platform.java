@@ -1,0 +1,14 @@
+package cm.vigie.accounts.official;
+
+/** Where an institution publishes. */
+public enum Platform {
+    FACEBOOK,
+    X,
+    INSTAGRAM,
+    TIKTOK,
+    YOUTUBE,
+    LINKEDIN,
+    TELEGRAM,
+    WHATSAPP_CHANNEL,
+    WEBSITE
+}

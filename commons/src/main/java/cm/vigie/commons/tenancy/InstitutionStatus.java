@@ -1,0 +1,6 @@
+package cm.vigie.commons.tenancy;
+
+public enum InstitutionStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,21 @@
+package cm.vigie.commons.tenancy;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the realms live. Tokens must be issued by {@code <url>/realms/<realm>}. */
+@ConfigMapping(prefix = "vigie.keycloak")
+public interface KeycloakSettings {
+
+    /** Public base URL of Keycloak, exactly as it appears in the tokens' {@code iss}. */
+    String url();
+
+    /** Base URL used to fetch signing keys when it differs from the public one (inside a cluster). */
+    Optional<String> internalUrl();
+
+    /** Realm of the platform operators. */
+    @WithDefault("platform")
+    String platformRealm();
+}

@@ -1,0 +1,102 @@
+package cm.vigie.commons.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class InstitutionDirectoryTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final class FakeSource extends InstitutionDirectory {
+        final List<KnownInstitution> rows = new CopyOnWriteArrayList<>();
+        final AtomicInteger loads = new AtomicInteger();
+        volatile boolean down;
+
+        FakeSource(Clock clock) {
+            super(clock, InstitutionDirectory.DEFAULT_MAX_AGE);
+        }
+
+        @Override
+        protected List<KnownInstitution> load() {
+            loads.incrementAndGet();
+            if (down) {
+                throw new IllegalStateException("accounts-service is down");
+            }
+            return List.copyOf(rows);
+        }
+
+        @Override
+        protected Executor executor() {
+            return Runnable::run;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final FakeSource directory = new FakeSource(clock);
+
+    private Optional<KnownInstitution> find(String slug) {
+        return directory.find(slug).toCompletableFuture().join();
+    }
+
+    @Test
+    void answersKnownInstitutionsFromMemoryUntilTheSnapshotIsStale() {
+        directory.rows.add(new KnownInstitution("minsante", InstitutionStatus.ACTIVE));
+        assertTrue(find("minsante").isPresent());
+        find("minsante");
+        assertEquals(1, directory.loads.get());
+
+        directory.rows.set(0, new KnownInstitution("minsante", InstitutionStatus.SUSPENDED));
+        clock.now = clock.now.plus(InstitutionDirectory.DEFAULT_MAX_AGE).plusSeconds(1);
+        find("minsante");
+        assertEquals(InstitutionStatus.SUSPENDED, find("minsante").orElseThrow().status());
+    }
+
+    @Test
+    void reloadsForAnUnknownSlugButNotMoreThanOnceEveryTwoSeconds() {
+        assertTrue(find("mincom").isEmpty());
+        directory.rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
+        assertTrue(find("mincom").isEmpty(), "reload is rate-limited");
+        clock.now = clock.now.plus(InstitutionDirectory.MIN_RELOAD_INTERVAL).plusMillis(1);
+        assertTrue(find("mincom").isPresent(), "a newly onboarded institution is found");
+    }
+
+    @Test
+    void keepsServingTheLastSnapshotWhileTheSourceIsDown() {
+        directory.rows.add(new KnownInstitution("minsante", InstitutionStatus.ACTIVE));
+        find("minsante");
+        directory.down = true;
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertTrue(find("minsante").isPresent());
+        assertTrue(find("minsante").isPresent());
+    }
+}

@@ -1,0 +1,116 @@
+package cm.vigie.gateway.proxy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A tiny upstream service on 127.0.0.1 and a free port. It records every request it gets and
+ * answers with a recognisable status, headers and body:
+ * GET answers 200 {@code {"ok":true}}, anything else 201 and {@code echo:<body>}.
+ */
+public final class UpstreamStub implements AutoCloseable {
+
+    /** What the upstream saw. Header names are lower-cased. */
+    public record Received(String method, String uri, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null ? null : String.join(",", values);
+        }
+    }
+
+    private final HttpServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** Released once per request as soon as its first body bytes arrive. */
+    private final Semaphore firstBodyBytes = new Semaphore(0);
+
+    public UpstreamStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "upstream-stub");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next request the upstream received, waiting a little for it. */
+    public Received take() throws InterruptedException {
+        Received r = received.poll(10, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("the upstream received no request");
+        }
+        return r;
+    }
+
+    public void clear() {
+        received.clear();
+        firstBodyBytes.drainPermits();
+    }
+
+    public boolean awaitFirstBodyBytes(long seconds) throws InterruptedException {
+        return firstBodyBytes.tryAcquire(seconds, TimeUnit.SECONDS);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = readBody(exchange.getRequestBody());
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
+            String method = exchange.getRequestMethod();
+            received.add(new Received(method, exchange.getRequestURI().toString(), headers, body));
+
+            boolean get = "GET".equals(method);
+            byte[] out = (get ? "{\"ok\":true}" : "echo:" + body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", get ? "application/json" : "text/plain");
+            exchange.getResponseHeaders().add("X-Upstream", "stub");
+            if (!get) {
+                exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath() + "/42");
+            }
+            exchange.sendResponseHeaders(get ? 200 : 201, out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        }
+    }
+
+    private String readBody(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        boolean first = true;
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (first && n > 0) {
+                first = false;
+                firstBodyBytes.release();
+            }
+            all.write(chunk, 0, n);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
