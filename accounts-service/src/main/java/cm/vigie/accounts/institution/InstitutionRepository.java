@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import cm.vigie.commons.paging.Sorting;
@@ -24,8 +25,12 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
         return findAll(Sort.by(sorting.property(), sorting.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending));
     }
 
-    /** Every institution's realm and status, for the tenancy directory. */
+    /**
+     * Every institution's realm and status, for the tenancy directory. Runs on background threads too, where
+     * Hibernate still needs a request context to resolve the (empty) tenant.
+     */
     @Transactional
+    @ActivateRequestContext
     public List<KnownInstitution> known() {
         return getEntityManager()
                 .createQuery("select new cm.vigie.commons.tenancy.KnownInstitution(i.slug, i.status) from Institution i",

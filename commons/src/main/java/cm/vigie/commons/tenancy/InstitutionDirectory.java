@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
  * The institutions the platform knows, kept in memory and refreshed from their source of truth.
  * <p>
  * A known institution is answered from memory; a stale snapshot is answered at once and refreshed in the
- * background, so a suspension is seen within the maximum age plus one load. An unknown slug triggers a reload
- * (at most every {@link #MIN_RELOAD_INTERVAL}) so that a newly onboarded institution is accepted at once. When the
- * source is down, the last snapshot keeps serving.
+ * background, so a suspension is seen within the maximum age plus one load. An unknown slug waits for the load in
+ * progress, or triggers one (at most every {@link #MIN_RELOAD_INTERVAL}), so that a newly onboarded institution is
+ * accepted at once, even by concurrent first requests. When the source is down, the last snapshot keeps serving.
  */
 public abstract class InstitutionDirectory {
 
@@ -58,8 +58,9 @@ public abstract class InstitutionDirectory {
             }
             return CompletableFuture.completedFuture(Optional.of(known));
         }
-        if (lastAttempt.plus(MIN_RELOAD_INTERVAL).isBefore(now)) {
-            return reload().thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
+        CompletableFuture<Snapshot> running = reloading.get();
+        if (running != null || lastAttempt.plus(MIN_RELOAD_INTERVAL).isBefore(now)) {
+            return (running != null ? running : reload()).thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
         }
         return CompletableFuture.completedFuture(Optional.empty());
     }

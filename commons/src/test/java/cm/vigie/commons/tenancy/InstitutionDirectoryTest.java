@@ -91,6 +91,24 @@ class InstitutionDirectoryTest {
     }
 
     @Test
+    void concurrentLookupsOfAnUnknownSlugWaitForTheLoadInProgress() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        InstitutionDirectory slowSource = new FakeSource(clock) {
+            @Override
+            protected Executor executor() {
+                return queued::add;
+            }
+        };
+        ((FakeSource) slowSource).rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
+        var first = slowSource.find("mincom").toCompletableFuture();
+        var second = slowSource.find("mincom").toCompletableFuture();
+        assertEquals(1, queued.size(), "one load for both lookups");
+        queued.get(0).run();
+        assertTrue(first.join().isPresent());
+        assertTrue(second.join().isPresent());
+    }
+
+    @Test
     void keepsServingTheLastSnapshotWhileTheSourceIsDown() {
         directory.rows.add(new KnownInstitution("minsante", InstitutionStatus.ACTIVE));
         find("minsante");

@@ -1,0 +1,35 @@
+package cm.vigie.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cm.vigie.benchmarks.startup.StartupSuite;
+
+/** Every suite {@code benchmarks/run} knows, by name. Keep {@code SUITES} in {@code benchmarks/run} in step. */
+public final class Suites {
+
+    private static final Map<String, Suite> ALL = index(List.of(new StartupSuite()));
+
+    private Suites() {
+    }
+
+    public static Optional<Suite> byName(String name) {
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    public static List<Suite> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    private static Map<String, Suite> index(List<Suite> suites) {
+        Map<String, Suite> map = new LinkedHashMap<>();
+        for (Suite suite : suites) {
+            if (map.put(suite.name(), suite) != null) {
+                throw new IllegalStateException("two suites named " + suite.name());
+            }
+        }
+        return map;
+    }
+}

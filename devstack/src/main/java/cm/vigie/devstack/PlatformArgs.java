@@ -1,0 +1,51 @@
+package cm.vigie.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** {@code PlatformMain [command] [--flag=value | --flag value]...}; the command defaults to {@code up}. */
+record PlatformArgs(String command, Map<String, String> flags) {
+
+    static final Set<String> COMMANDS = Set.of("up", "status", "stop", "reset");
+    static final String REPO_ROOT = "--repo-root";
+
+    static PlatformArgs parse(List<String> args) {
+        Set<String> known = Stream.concat(Stream.of(REPO_ROOT), Stream.of(PortSetting.values()).map(PortSetting::flag))
+                .collect(Collectors.toSet());
+        String command = null;
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                String name = arg;
+                String value;
+                int eq = arg.indexOf('=');
+                if (eq >= 0) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                    value = args.get(++i);
+                } else {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("Unknown option " + name + " (known: "
+                            + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+                }
+                flags.put(name, value);
+            } else if (command == null) {
+                if (!COMMANDS.contains(arg)) {
+                    throw new IllegalArgumentException("Unknown command '" + arg + "' (known: up, status, stop, reset)");
+                }
+                command = arg;
+            } else {
+                throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
+            }
+        }
+        return new PlatformArgs(command == null ? "up" : command, flags);
+    }
+}

@@ -1,0 +1,96 @@
+package cm.vigie.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One Vigie service run from its Quarkus fast-jar in a JVM of its own. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final ServiceModule service;
+    private final ManagedProcess process;
+    private final int port;
+
+    private ServiceProcess(ServiceModule service, ManagedProcess process, int port) {
+        this.service = service;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Launches the service without waiting for it; {@code postgresPort} is ignored for the gateway. */
+    public static ServiceProcess launch(ServiceModule service, StackOptions options, int postgresPort) {
+        Path jar = service.runJar(options.repoRoot());
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " not found; build the services first (./mvnw -DskipTests install)");
+        }
+        List<String> command = command(service, options, postgresPort);
+        ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(), options.workDir(),
+                options.logFile(service.module()));
+        return new ServiceProcess(service, process, options.ports().get(service.port()));
+    }
+
+    static List<String> command(ServiceModule service, StackOptions options, int postgresPort) {
+        StackPorts ports = options.ports();
+        List<String> command = new ArrayList<>(List.of(
+                options.javaHome().resolve("bin/java").toString(),
+                "-Xms64m", "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + ports.get(service.port())));
+        service.database().ifPresent(database -> {
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database);
+            command.add("-Dquarkus.datasource.username=" + PostgresNode.USER);
+            command.add("-Dquarkus.datasource.password=" + PostgresNode.PASSWORD);
+        });
+        if (service == ServiceModule.GATEWAY) {
+            command.add("-Dvigie.gateway.services.accounts.url=" + localUrl(ports.accounts()));
+            command.add("-Dvigie.gateway.services.watch.url=" + localUrl(ports.watch()));
+            command.add("-Dvigie.gateway.services.plan.url=" + localUrl(ports.plan()));
+        }
+        command.add("-Dvigie.keycloak.url=" + KeycloakNode.urlFor(ports.keycloak()));
+        command.add("-Dvigie.accounts.url=" + localUrl(ports.accounts()));
+        command.add("-Dvigie.service-key=" + options.serviceKey());
+        command.add("-jar");
+        command.add(service.runJar(options.repoRoot()).toString());
+        return command;
+    }
+
+    static String localUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void awaitReady(HttpClient http, Duration timeout) {
+        process.awaitHttpOk(http, URI.create(url() + "/q/health/ready"), timeout);
+    }
+
+    public ServiceModule service() {
+        return service;
+    }
+
+    public String url() {
+        return localUrl(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.stop(STOP_GRACE);
+    }
+}

@@ -1,0 +1,184 @@
+package cm.vigie.devstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ports of one stack run. Immutable. */
+public final class StackPorts {
+
+    private final Map<PortSetting, Integer> ports;
+
+    private StackPorts(Map<PortSetting, Integer> ports) {
+        EnumMap<PortSetting, Integer> copy = new EnumMap<>(PortSetting.class);
+        copy.putAll(ports);
+        for (PortSetting setting : PortSetting.values()) {
+            Integer port = copy.get(setting);
+            if (port == null) {
+                throw new IllegalArgumentException("No port for " + setting);
+            }
+            checkRange(setting.flag(), port);
+        }
+        Map<Integer, PortSetting> owners = new HashMap<>();
+        for (Map.Entry<PortSetting, Integer> entry : copy.entrySet()) {
+            PortSetting owner = owners.putIfAbsent(entry.getValue(), entry.getKey());
+            if (owner != null) {
+                throw new IllegalArgumentException("Port " + entry.getValue() + " is given to both " + owner.flag()
+                        + " and " + entry.getKey().flag());
+            }
+        }
+        this.ports = Collections.unmodifiableMap(copy);
+    }
+
+    public static StackPorts defaults() {
+        EnumMap<PortSetting, Integer> map = new EnumMap<>(PortSetting.class);
+        for (PortSetting setting : PortSetting.values()) {
+            map.put(setting, setting.defaultPort());
+        }
+        return new StackPorts(map);
+    }
+
+    /**
+     * Defaults, overridden by environment variables ({@code VIGIE_GATEWAY_PORT}), overridden by flags
+     * ({@code --gateway-port}); {@code flags} maps a flag name to its value.
+     */
+    public static StackPorts resolve(Map<String, String> env, Map<String, String> flags) {
+        EnumMap<PortSetting, Integer> map = new EnumMap<>(PortSetting.class);
+        for (PortSetting setting : PortSetting.values()) {
+            int port = setting.defaultPort();
+            String fromEnv = env.get(setting.envVar());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                port = parse(setting.envVar(), fromEnv);
+            }
+            String fromFlag = flags.get(setting.flag());
+            if (fromFlag != null) {
+                port = parse(setting.flag(), fromFlag);
+            }
+            map.put(setting, port);
+        }
+        return new StackPorts(map);
+    }
+
+    /** Distinct ports that were free on 127.0.0.1 a moment ago (for tests). */
+    public static StackPorts random() {
+        List<ServerSocket> held = new ArrayList<>();
+        EnumMap<PortSetting, Integer> map = new EnumMap<>(PortSetting.class);
+        try {
+            // Holding every socket open until all are chosen keeps the ports distinct.
+            for (PortSetting setting : PortSetting.values()) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                map.put(setting, socket.getLocalPort());
+            }
+        } catch (IOException e) {
+            throw new StackException("Could not find free ports on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+        return new StackPorts(map);
+    }
+
+    public StackPorts with(PortSetting setting, int port) {
+        EnumMap<PortSetting, Integer> map = new EnumMap<>(ports);
+        map.put(setting, port);
+        return new StackPorts(map);
+    }
+
+    public int get(PortSetting setting) {
+        return ports.get(setting);
+    }
+
+    public int gateway() {
+        return get(PortSetting.GATEWAY);
+    }
+
+    public int accounts() {
+        return get(PortSetting.ACCOUNTS);
+    }
+
+    public int watch() {
+        return get(PortSetting.WATCH);
+    }
+
+    public int plan() {
+        return get(PortSetting.PLAN);
+    }
+
+    public int keycloak() {
+        return get(PortSetting.KEYCLOAK);
+    }
+
+    public int keycloakManagement() {
+        return get(PortSetting.KEYCLOAK_MANAGEMENT);
+    }
+
+    public int postgres() {
+        return get(PortSetting.POSTGRES);
+    }
+
+    /** Ports on which something already listens on 127.0.0.1, in {@link PortSetting} order. */
+    public List<PortSetting> taken() {
+        List<PortSetting> taken = new ArrayList<>();
+        for (PortSetting setting : PortSetting.values()) {
+            if (!isFree(get(setting))) {
+                taken.add(setting);
+            }
+        }
+        return taken;
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int parse(String source, String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a port number, got '" + value + "'");
+        }
+        checkRange(source, port);
+        return port;
+    }
+
+    private static void checkRange(String source, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(source + " must be between 1 and 65535, got " + port);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StackPorts other && ports.equals(other.ports);
+    }
+
+    @Override
+    public int hashCode() {
+        return ports.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ports.toString();
+    }
+}

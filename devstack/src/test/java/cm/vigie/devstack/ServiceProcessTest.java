@@ -1,0 +1,54 @@
+package cm.vigie.devstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceProcessTest {
+
+    private final StackOptions options = StackOptions.forPlatform(Path.of("/repo"), StackPorts.defaults())
+            .toBuilder().javaHome(Path.of("/jdk")).serviceKey("s3cret").build();
+
+    @Test
+    void serviceWithADatabase() {
+        List<String> command = ServiceProcess.command(ServiceModule.WATCH, options, 15432);
+        assertEquals(List.of("/jdk/bin/java", "-Xms64m", "-Xmx256m", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=8082"), command.subList(0, 5));
+        assertTrue(command.contains("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:15432/watch"));
+        assertTrue(command.contains("-Dquarkus.datasource.username=postgres"));
+        assertTrue(command.contains("-Dquarkus.datasource.password=postgres"));
+        assertTrue(command.contains("-Dvigie.keycloak.url=http://127.0.0.1:8180"));
+        assertTrue(command.contains("-Dvigie.accounts.url=http://127.0.0.1:8081"));
+        assertTrue(command.contains("-Dvigie.service-key=s3cret"));
+        assertEquals(List.of("-jar", "/repo/watch-service/target/quarkus-app/quarkus-run.jar"),
+                command.subList(command.size() - 2, command.size()));
+        assertFalse(command.stream().anyMatch(arg -> arg.startsWith("-Dvigie.gateway.")));
+    }
+
+    @Test
+    void gatewayKnowsEveryServiceAndHasNoDatabase() {
+        StackOptions moved = options.toBuilder()
+                .ports(StackPorts.resolve(Map.of(), Map.of("--plan-port", "9083", "--gateway-port", "9080")))
+                .build();
+        List<String> command = ServiceProcess.command(ServiceModule.GATEWAY, moved, 15432);
+        assertTrue(command.contains("-Dquarkus.http.port=9080"));
+        assertTrue(command.contains("-Dvigie.gateway.services.accounts.url=http://127.0.0.1:8081"));
+        assertTrue(command.contains("-Dvigie.gateway.services.watch.url=http://127.0.0.1:8082"));
+        assertTrue(command.contains("-Dvigie.gateway.services.plan.url=http://127.0.0.1:9083"));
+        assertTrue(command.contains("-Dvigie.service-key=s3cret"));
+        assertFalse(command.stream().anyMatch(arg -> arg.startsWith("-Dquarkus.datasource")));
+    }
+
+    @Test
+    void eachServiceHasItsOwnDatabase() {
+        assertEquals("accounts", ServiceModule.ACCOUNTS.database().orElseThrow());
+        assertEquals("plan", ServiceModule.PLAN.database().orElseThrow());
+        assertTrue(ServiceModule.GATEWAY.database().isEmpty());
+    }
+}
