@@ -40,10 +40,16 @@ class InstitutionDirectoryTest {
     static final class FakeSource extends InstitutionDirectory {
         final List<KnownInstitution> rows = new CopyOnWriteArrayList<>();
         final AtomicInteger loads = new AtomicInteger();
+        final Executor executor;
         volatile boolean down;
 
         FakeSource(Clock clock) {
+            this(clock, Runnable::run);
+        }
+
+        FakeSource(Clock clock, Executor executor) {
             super(clock, InstitutionDirectory.DEFAULT_MAX_AGE);
+            this.executor = executor;
         }
 
         @Override
@@ -57,7 +63,7 @@ class InstitutionDirectoryTest {
 
         @Override
         protected Executor executor() {
-            return Runnable::run;
+            return executor;
         }
     }
 
@@ -93,13 +99,8 @@ class InstitutionDirectoryTest {
     @Test
     void concurrentLookupsOfAnUnknownSlugWaitForTheLoadInProgress() {
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        InstitutionDirectory slowSource = new FakeSource(clock) {
-            @Override
-            protected Executor executor() {
-                return queued::add;
-            }
-        };
-        ((FakeSource) slowSource).rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
+        FakeSource slowSource = new FakeSource(clock, queued::add);
+        slowSource.rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
         var first = slowSource.find("mincom").toCompletableFuture();
         var second = slowSource.find("mincom").toCompletableFuture();
         assertEquals(1, queued.size(), "one load for both lookups");
