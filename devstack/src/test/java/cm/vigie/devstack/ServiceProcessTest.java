@@ -26,7 +26,7 @@ class ServiceProcessTest {
         assertTrue(command.contains("-Dvigie.keycloak.url=http://127.0.0.1:8180"));
         assertTrue(command.contains("-Dvigie.accounts.url=http://127.0.0.1:8081"));
         assertTrue(command.contains("-Dvigie.service-key=s3cret"));
-        assertEquals(List.of("-jar", "/repo/watch-service/target/quarkus-app/quarkus-run.jar"),
+        assertEquals(List.of("-jar", "quarkus-run.jar"),
                 command.subList(command.size() - 2, command.size()));
         assertFalse(command.stream().anyMatch(arg -> arg.startsWith("-Dvigie.gateway.")));
     }
@@ -50,5 +50,20 @@ class ServiceProcessTest {
         assertEquals("accounts", ServiceModule.ACCOUNTS.database().orElseThrow());
         assertEquals("plan", ServiceModule.PLAN.database().orElseThrow());
         assertTrue(ServiceModule.GATEWAY.database().isEmpty());
+    }
+
+    @Test
+    void aServiceRecordsItsAheadOfTimeCacheOnceThenStartsFromIt(@org.junit.jupiter.api.io.TempDir Path app) throws Exception {
+        Path jar = java.nio.file.Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        assertEquals(List.of(), ServiceProcess.aotCacheOptions(jar, 21), "no AOT cache before JDK 25");
+        assertEquals(List.of("-XX:AOTCacheOutput=app.aot"), ServiceProcess.aotCacheOptions(jar, 25));
+
+        Path cache = java.nio.file.Files.writeString(app.resolve("app.aot"), "cache");
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        assertEquals(List.of("-XX:AOTCache=app.aot"), ServiceProcess.aotCacheOptions(jar, 25));
+
+        java.nio.file.Files.setLastModifiedTime(cache, java.nio.file.attribute.FileTime.fromMillis(1));
+        assertEquals(List.of("-XX:AOTCacheOutput=app.aot"), ServiceProcess.aotCacheOptions(jar, 25),
+                "a rebuilt service records a new cache");
     }
 }
