@@ -150,7 +150,7 @@ public final class PlatformMain {
         OUT.println();
         OUT.printf("  %-22s %s%n", "Gateway (API)", gateway);
         // One merged document at the gateway comes with the gateway issue; until then each service serves its own.
-        OUT.printf("  %-22s %s  %s  %s%n", "Swagger UI (per service)",
+        OUT.printf("  %-22s %s  %s  %s%n", "Swagger UI",
                 ServiceProcess.localUrl(ports.accounts()) + "/q/swagger-ui",
                 ServiceProcess.localUrl(ports.watch()) + "/q/swagger-ui",
                 ServiceProcess.localUrl(ports.plan()) + "/q/swagger-ui");

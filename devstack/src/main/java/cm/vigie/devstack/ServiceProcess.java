@@ -12,7 +12,8 @@ import java.util.Map;
 /** One Vigie service run from its Quarkus fast-jar in a JVM of its own. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** Long enough for a training run to write its AOT cache on a busy machine. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
     private final ServiceModule service;
     private final ManagedProcess process;
@@ -33,7 +34,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = command(service, options, postgresPort);
         // Run from the application directory, as a container image does: the AppCDS archive records its class
         // path relative to it.
-        ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(), jar.getParent(),
+        // The service key goes in the environment, not on the command line, where ps and JVM logs would show it.
+        ManagedProcess process = ManagedProcess.start(service.module(), command,
+                Map.of(SERVICE_KEY_VARIABLE, options.serviceKey()), jar.getParent(),
                 options.logFile(service.module()));
         return new ServiceProcess(service, process, options.ports().get(service.port()));
     }
@@ -57,7 +60,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
         command.add("-Dvigie.keycloak.url=" + KeycloakNode.urlFor(ports.keycloak()));
         command.add("-Dvigie.accounts.url=" + localUrl(ports.accounts()));
-        command.add("-Dvigie.service-key=" + options.serviceKey());
         Path jar = service.runJar(options.repoRoot());
         command.addAll(aotCacheOptions(jar, Runtime.version().feature()));
         command.add("-jar");
@@ -66,6 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static final String AOT_CACHE = "app.aot";
+    static final String SERVICE_KEY_VARIABLE = "VIGIE_SERVICE_KEY";
 
     /**
      * Ahead-of-time cache (JDK 25+, JEP 483/514/515): a service's first run records which classes it loads and links
@@ -79,7 +82,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path cache = jar.resolveSibling(AOT_CACHE);
         try {
-            if (Files.isRegularFile(cache)
+            // an empty file is what a run stopped while writing its cache leaves
+            if (Files.isRegularFile(cache) && Files.size(cache) > 0
                     && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
                 return List.of("-XX:AOTCache=" + AOT_CACHE);
             }
