@@ -25,17 +25,3 @@ CREATE TABLE official_account (
     CONSTRAINT official_account_platform_handle_key UNIQUE (platform, handle)
 );
 CREATE INDEX official_account_institution_idx ON official_account (institution_id, created_at DESC);
-
-CREATE TABLE audit_event (
-    id              uuid PRIMARY KEY,
-    institution_id  varchar(63),
-    actor           varchar(200) NOT NULL,
-    action          varchar(64)  NOT NULL,
-    target_type     varchar(64)  NOT NULL,
-    target_id       uuid         NOT NULL,
-    from_state      varchar(64),
-    to_state        varchar(64),
-    reason          varchar(1000),
-    at              timestamptz  NOT NULL
-);
-CREATE INDEX audit_event_target_idx ON audit_event (target_type, target_id, at);

@@ -1,3 +1,4 @@
+-- The audit trail every service keeps (entity cm.vigie.commons.audit.AuditEvent); shared through quarkus.flyway.locations.
 CREATE TABLE audit_event (
     id              uuid PRIMARY KEY,
     institution_id  varchar(63),

@@ -1,0 +1,70 @@
+package cm.vigie.commons.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The token rules every service that learns institutions from accounts-service must keep, checked on its
+ * {@code /me} operation.
+ */
+public final class TenancyContract {
+
+    /** Refreshes the institution directory every second, so that a suspension shows within the test. */
+    public static class FastDirectory implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("vigie.institutions.max-age", "1s");
+        }
+    }
+
+    private TenancyContract() {
+    }
+
+    public static void acceptsTokensOfTwoInstitutionRealms(String me) {
+        given().header("Authorization", TestTokens.bearer("minsante", "analyst", "analyst")).get(me)
+                .then().statusCode(200).body("institution", equalTo("minsante"));
+        given().header("Authorization", TestTokens.bearer("mincom", "viewer", "viewer")).get(me)
+                .then().statusCode(200).body("institution", equalTo("mincom"));
+    }
+
+    public static void refusesUnknownRealmsForeignIssuersAndMissingTokens(String me) {
+        given().get(me).then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("ghost", "cm", "community-manager")).get(me)
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.realm("minsante")
+                .issuer("http://127.0.0.1:9/realms/minsante").sign())
+                .get(me).then().statusCode(401);
+        assertEquals(0, TestIdentityProvider.get().hits("/realms/ghost"), "no call to an unknown realm");
+    }
+
+    /** Needs the {@link FastDirectory} profile. */
+    public static void enforcesASuspensionWithinTheDirectoryRefresh(String me) throws InterruptedException {
+        TestIdentityProvider idp = TestIdentityProvider.get();
+        idp.institution("minsuspended", "ACTIVE");
+        String bearer = TestTokens.bearer("minsuspended", "cm", "community-manager");
+        try {
+            assertEquals(200, statusWithin(me, bearer, 200), "a newly registered institution is accepted");
+            idp.institution("minsuspended", "SUSPENDED");
+            assertEquals(403, statusWithin(me, bearer, 403), "its suspension is enforced");
+            given().header("Authorization", bearer).get(me).then().statusCode(403)
+                    .body("type", equalTo("https://vigie.cm/problems/institution-suspended"));
+        } finally {
+            idp.institution("minsuspended", "ACTIVE");
+        }
+    }
+
+    /** Polls for up to 10 s until the expected status comes. */
+    private static int statusWithin(String me, String bearer, int expected) throws InterruptedException {
+        int status = given().header("Authorization", bearer).get(me).statusCode();
+        for (int attempt = 0; attempt < 50 && status != expected; attempt++) {
+            Thread.sleep(200);
+            status = given().header("Authorization", bearer).get(me).statusCode();
+        }
+        return status;
+    }
+}
