@@ -48,7 +48,7 @@ public final class KeycloakNode implements AutoCloseable {
             throw new StackException("Could not prepare " + home + ": " + e.getMessage(), e);
         }
         int port = options.ports().keycloak();
-        String url = urlFor(port);
+        String url = StackPorts.localUrl(port);
         List<String> command = List.of(
                 home.resolve("bin/kc.sh").toString(),
                 "start-dev",
@@ -77,12 +77,8 @@ public final class KeycloakNode implements AutoCloseable {
                 timeout);
     }
 
-    public static String urlFor(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
     public String url() {
-        return urlFor(port);
+        return StackPorts.localUrl(port);
     }
 
     public int port() {

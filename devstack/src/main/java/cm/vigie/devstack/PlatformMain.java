@@ -143,17 +143,17 @@ public final class PlatformMain {
 
     private void printWelcome(Duration elapsed) {
         StackPorts ports = options.ports();
-        String gateway = ServiceProcess.localUrl(ports.gateway());
-        String keycloak = KeycloakNode.urlFor(ports.keycloak());
+        String gateway = StackPorts.localUrl(ports.gateway());
+        String keycloak = StackPorts.localUrl(ports.keycloak());
         OUT.println();
         OUT.printf(Locale.ROOT, "Vigie is up in %.0f s. Press Ctrl-C to stop everything.%n", elapsed.toMillis() / 1000.0);
         OUT.println();
         OUT.printf("  %-22s %s%n", "Gateway (API)", gateway);
         // One merged document at the gateway comes with the gateway issue; until then each service serves its own.
         OUT.printf("  %-22s %s  %s  %s%n", "Swagger UI",
-                ServiceProcess.localUrl(ports.accounts()) + "/q/swagger-ui",
-                ServiceProcess.localUrl(ports.watch()) + "/q/swagger-ui",
-                ServiceProcess.localUrl(ports.plan()) + "/q/swagger-ui");
+                StackPorts.localUrl(ports.accounts()) + "/q/swagger-ui",
+                StackPorts.localUrl(ports.watch()) + "/q/swagger-ui",
+                StackPorts.localUrl(ports.plan()) + "/q/swagger-ui");
         OUT.printf("  %-22s %s  user %s / password %s (local stack only)%n", "Keycloak admin console",
                 keycloak + "/admin", KeycloakNode.ADMIN_USERNAME, KeycloakNode.ADMIN_PASSWORD);
         OUT.printf("  %-22s 127.0.0.1:%d  user %s / password %s, databases accounts, watch, plan%n", "PostgreSQL",
@@ -192,8 +192,8 @@ public final class PlatformMain {
             OUT.printf("  %-18s %-6d %-8s %s%n", row.name(), row.port(), row.state(), row.pid() > 0 ? row.pid() : "-");
         }
         if (running) {
-            OUT.println("Gateway: " + ServiceProcess.localUrl(options.ports().gateway())
-                    + "   Keycloak: " + KeycloakNode.urlFor(options.ports().keycloak()));
+            OUT.println("Gateway: " + StackPorts.localUrl(options.ports().gateway())
+                    + "   Keycloak: " + StackPorts.localUrl(options.ports().keycloak()));
         }
         return 0;
     }

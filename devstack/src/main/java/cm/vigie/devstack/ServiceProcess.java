@@ -54,12 +54,12 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Dquarkus.datasource.password=" + PostgresNode.PASSWORD);
         });
         if (service == ServiceModule.GATEWAY) {
-            command.add("-Dvigie.gateway.services.accounts.url=" + localUrl(ports.accounts()));
-            command.add("-Dvigie.gateway.services.watch.url=" + localUrl(ports.watch()));
-            command.add("-Dvigie.gateway.services.plan.url=" + localUrl(ports.plan()));
+            command.add("-Dvigie.gateway.services.accounts.url=" + StackPorts.localUrl(ports.accounts()));
+            command.add("-Dvigie.gateway.services.watch.url=" + StackPorts.localUrl(ports.watch()));
+            command.add("-Dvigie.gateway.services.plan.url=" + StackPorts.localUrl(ports.plan()));
         }
-        command.add("-Dvigie.keycloak.url=" + KeycloakNode.urlFor(ports.keycloak()));
-        command.add("-Dvigie.accounts.url=" + localUrl(ports.accounts()));
+        command.add("-Dvigie.keycloak.url=" + StackPorts.localUrl(ports.keycloak()));
+        command.add("-Dvigie.accounts.url=" + StackPorts.localUrl(ports.accounts()));
         Path jar = service.runJar(options.repoRoot());
         command.addAll(aotCacheOptions(jar, Runtime.version().feature()));
         command.add("-jar");
@@ -93,10 +93,6 @@ public final class ServiceProcess implements AutoCloseable {
         return List.of("-XX:AOTCacheOutput=" + AOT_CACHE);
     }
 
-    static String localUrl(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
     public void awaitReady(HttpClient http, Duration timeout) {
         process.awaitHttpOk(http, URI.create(url() + "/q/health/ready"), timeout);
     }
@@ -106,7 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String url() {
-        return localUrl(port);
+        return StackPorts.localUrl(port);
     }
 
     public int port() {

@@ -114,7 +114,7 @@ public final class Stack implements AutoCloseable {
         adopt(pg, () -> postgres = pg);
         step("postgres", "ready, databases " + String.join(", ", databases));
 
-        step("keycloak", "starting on " + KeycloakNode.urlFor(options.ports().keycloak())
+        step("keycloak", "starting on " + StackPorts.localUrl(options.ports().keycloak())
                 + (Files.exists(options.keycloakBaseDir().resolve("keycloak-" + options.keycloakVersion()))
                 ? "" : " (first run: unzipping and building Keycloak, about a minute)"));
         KeycloakNode kc = KeycloakNode.launch(options, options.logFile("keycloak"));
@@ -143,7 +143,7 @@ public final class Stack implements AutoCloseable {
     private void startServices(List<ServiceModule> wave) {
         List<ServiceProcess> launched = new ArrayList<>();
         for (ServiceModule service : wave) {
-            step(service.module(), "starting on " + ServiceProcess.localUrl(options.ports().get(service.port())));
+            step(service.module(), "starting on " + StackPorts.localUrl(options.ports().get(service.port())));
             ServiceProcess process = ServiceProcess.launch(service, options, options.ports().postgres());
             adopt(process, () -> services.put(service, process));
             launched.add(process);
@@ -224,16 +224,16 @@ public final class Stack implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-        return ServiceProcess.localUrl(options.ports().gateway());
+        return StackPorts.localUrl(options.ports().gateway());
     }
 
     public String keycloakUrl() {
-        return KeycloakNode.urlFor(options.ports().keycloak());
+        return StackPorts.localUrl(options.ports().keycloak());
     }
 
     /** Base URL of one service (its own port, bypassing the gateway). */
     public String serviceUrl(ServiceModule service) {
-        return ServiceProcess.localUrl(options.ports().get(service.port()));
+        return StackPorts.localUrl(options.ports().get(service.port()));
     }
 
     public String accountsUrl() {

@@ -181,4 +181,9 @@ public final class StackPorts {
     public String toString() {
         return ports.toString();
     }
+
+    /** Every component of the stack listens on the loopback interface only. */
+    public static String localUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
 }

@@ -24,7 +24,7 @@ final class StartedInLine {
     private StartedInLine() {
     }
 
-    /** The seconds of a "started in X.XXXs" line, or empty when the line is not one. */
+    /** The seconds of a "started in 1.234s" line, or empty when the line is not one. */
     static OptionalDouble seconds(String line) {
         if (!line.toLowerCase(Locale.ROOT).contains("quarkus")) {
             return OptionalDouble.empty();

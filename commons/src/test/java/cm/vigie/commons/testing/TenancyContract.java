@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The token rules every service that learns institutions from accounts-service must keep, checked on its
- * {@code /me} operation.
+ * {@code /me} operation. A service's test extends this class, names its {@code /me} path, and runs with the
+ * {@link FastDirectory} profile.
  */
-public final class TenancyContract {
+public abstract class TenancyContract {
 
     /** Refreshes the institution directory every second, so that a suspension shows within the test. */
     public static class FastDirectory implements QuarkusTestProfile {
@@ -22,17 +25,21 @@ public final class TenancyContract {
         }
     }
 
-    private TenancyContract() {
-    }
+    /** Path of the service's {@code /me} operation. */
+    protected abstract String me();
 
-    public static void acceptsTokensOfTwoInstitutionRealms(String me) {
+    @Test
+    void tokensOfTwoInstitutionRealmsAreAccepted() {
+        String me = me();
         given().header("Authorization", TestTokens.bearer("minsante", "analyst", "analyst")).get(me)
                 .then().statusCode(200).body("institution", equalTo("minsante"));
         given().header("Authorization", TestTokens.bearer("mincom", "viewer", "viewer")).get(me)
                 .then().statusCode(200).body("institution", equalTo("mincom"));
     }
 
-    public static void refusesUnknownRealmsForeignIssuersAndMissingTokens(String me) {
+    @Test
+    void unknownRealmsForeignIssuersAndMissingTokensAnswer401() {
+        String me = me();
         given().get(me).then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer("ghost", "cm", "community-manager")).get(me)
                 .then().statusCode(401);
@@ -42,8 +49,9 @@ public final class TenancyContract {
         assertEquals(0, TestIdentityProvider.get().hits("/realms/ghost"), "no call to an unknown realm");
     }
 
-    /** Needs the {@link FastDirectory} profile. */
-    public static void enforcesASuspensionWithinTheDirectoryRefresh(String me) throws InterruptedException {
+    @Test
+    void aSuspensionInAccountsServiceIsEnforcedWithinTheDirectoryRefresh() throws InterruptedException {
+        String me = me();
         TestIdentityProvider idp = TestIdentityProvider.get();
         idp.institution("minsuspended", "ACTIVE");
         String bearer = TestTokens.bearer("minsuspended", "cm", "community-manager");

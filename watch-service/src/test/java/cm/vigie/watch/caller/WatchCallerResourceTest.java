@@ -12,28 +12,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** watch-service accepts tokens of the institutions accounts-service knows, and only those. */
+/** watch-service accepts tokens of the institutions accounts-service knows, and only those (see {@link TenancyContract}). */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TestIdentityProviderResource.class)
 @TestProfile(TenancyContract.FastDirectory.class)
-class WatchCallerResourceTest {
+class WatchCallerResourceTest extends TenancyContract {
 
-    private static final String ME = "/api/watch/me";
-
-    @Test
-    void tokensOfTwoInstitutionRealmsAreAccepted() {
-        TenancyContract.acceptsTokensOfTwoInstitutionRealms(ME);
-    }
-
-    @Test
-    void unknownRealmsForeignIssuersAndMissingTokensAnswer401() {
-        TenancyContract.refusesUnknownRealmsForeignIssuersAndMissingTokens(ME);
-    }
-
-    @Test
-    void aSuspensionInAccountsServiceIsEnforcedWithinTheDirectoryRefresh() throws InterruptedException {
-        TenancyContract.enforcesASuspensionWithinTheDirectoryRefresh(ME);
+    @Override
+    protected String me() {
+        return "/api/watch/me";
     }
 
     @Test
