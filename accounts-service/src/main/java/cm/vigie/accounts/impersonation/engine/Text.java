@@ -23,7 +23,10 @@ final class Text {
         return cleanHandle(handle).toLowerCase(Locale.ROOT);
     }
 
-    /** A handle without surrounding or inner whitespace and leading {@code @}, case kept (capital I matters). */
+    /**
+     * A handle without whitespace, invisible format characters (zero-width spaces pasted with it) and leading
+     * {@code @}, case kept.
+     */
     static String cleanHandle(String handle) {
         String s = NFKC.normalize(handle.strip());
         int start = 0;
@@ -33,7 +36,7 @@ final class Text {
         StringBuilder out = new StringBuilder(s.length() - start);
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
                 out.append(c);
             }
         }
