@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class ImpersonationIndex {
 
-    private static final int SHORTLIST = 12;
+    private static final int SHORTLIST = 6;
     /** Below this much identity evidence a reference is not "close" and context signals are not looked at. */
     private static final double GATE = 0.15;
 
@@ -461,7 +461,9 @@ public final class ImpersonationIndex {
             int fullAllowed = allowedEdits(reference.full.length());
             if (coreAllowed > 0 || fullAllowed > 0) {
                 int coreDistance = Similarity.editDistance(handle.core, reference.core, coreAllowed);
-                int fullDistance = Similarity.editDistance(handle.full, reference.full, fullAllowed);
+                boolean sameAsCore = handle.full.equals(handle.core) && reference.full.equals(reference.core);
+                int fullDistance = sameAsCore && coreAllowed == fullAllowed ? coreDistance
+                        : Similarity.editDistance(handle.full, reference.full, fullAllowed);
                 int distance = Math.min(coreDistance <= coreAllowed ? coreDistance : 99,
                         fullDistance <= fullAllowed ? fullDistance : 99);
                 if (distance < 99) {
