@@ -1,5 +1,7 @@
 package cm.vigie.benchmarks.impersonation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -146,6 +148,18 @@ public final class ImpersonationSuite implements Suite {
         }
         context.progress("Index built in %.0f ms; verdicts over the workload: %s; planted lookalikes %d, flagged on "
                 + "the right reference %d, of which LIKELY %d", buildMs, verdicts, planted, caught, likely);
+        // CPU time of this thread for two more (warm) passes: unlike JMH's wall-clock figures, it does not grow
+        // when other processes share the processors.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Double> cpuMicros = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            for (Candidate candidate : data.candidates) {
+                index.score(candidate, ImpersonationData.NOW);
+            }
+            cpuMicros.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / data.candidates.size());
+        }
+        context.progress("CPU time per candidate in this JVM: %s µs", cpuMicros);
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("index-build", "indexed", "ms", List.of(buildMs)));
         metrics.add(Metric.of("planted-lookalikes", "workload", "count", List.of((double) planted)));
@@ -155,6 +169,7 @@ public final class ImpersonationSuite implements Suite {
                 List.of(100.0 * likely / Math.max(1, planted))));
         metrics.add(Metric.of("flagged-likely", "indexed", "count",
                 List.of((double) verdicts.getOrDefault(Verdict.LIKELY_IMPERSONATION, 0))));
+        metrics.add(Metric.of("cpu-time-per-candidate", "indexed", "µs", cpuMicros));
         return metrics;
     }
 
