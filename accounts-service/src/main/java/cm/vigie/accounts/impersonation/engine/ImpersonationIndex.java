@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The references of one institution (or of the whole platform, for public verification), prepared for fast
@@ -148,6 +149,18 @@ public final class ImpersonationIndex {
         List<Signal> signals = new ArrayList<>(best.signals);
         signals.sort(Comparator.comparingDouble((Signal s) -> -Math.abs(s.contribution())));
         return new Score(verdict, score, best.prepared.reference, signals);
+    }
+
+    /**
+     * The reference registered under exactly this platform and handle (an official account, or a protected
+     * person's own handle), compared as {@link #score} does: case, leading {@code @}, spaces and invisible
+     * characters ignored, nothing fuzzy.
+     */
+    public Optional<Reference> official(String platform, String handle) {
+        if (platform == null || handle == null || handle.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(officialHandles.get(officialKey(platform, handle)));
     }
 
     /**

@@ -56,6 +56,16 @@ class ImpersonationIndexTest {
     }
 
     @Test
+    void officialLooksUpExactRegistrationsOnly() {
+        assertEquals(FACEBOOK_PAGE, index.official("facebook", "@MinSante_CM").orElseThrow().id());
+        assertEquals(PERSON, index.official("X", "a_mbarga_ngono").orElseThrow().id());
+        assertTrue(index.official("TIKTOK", "minsante_cm").isEmpty());
+        assertTrue(index.official("FACEBOOK", "minsаnte_cm").isEmpty());
+        assertTrue(index.official("FACEBOOK", " ").isEmpty());
+        assertTrue(index.official(null, "minsante_cm").isEmpty());
+    }
+
+    @Test
     void homoglyphsOfAnOfficialHandleShareItsSkeleton() {
         // Cyrillic а, Greek ο, zero for o, rn for m, capital I for l: each alone is a copied handle.
         for (String fake : List.of("minsаnte_cm", "minsante_cm".replace('e', 'е'), "rninsante_cm", "mins4nte_cm")) {
