@@ -213,13 +213,13 @@ class OnboardingEndToEndIT {
                 "code_challenge", challenge, "code_challenge_method", "S256")), null, cookies);
         assertEquals(200, loginPage.statusCode(), loginPage.body());
 
-        HttpResponse<String> updatePage = browse("POST", formAction(loginPage),
-                form(Map.of("username", username, "password", password, "credentialId", "")), cookies);
+        HttpResponse<String> updatePage = withinKeycloak(browse("POST", formAction(loginPage),
+                form(Map.of("username", username, "password", password, "credentialId", "")), cookies), cookies);
         assertEquals(200, updatePage.statusCode(), "the temporary password leads to the update-password form");
         assertTrue(updatePage.body().contains("password-new"), "update-password form expected");
 
-        HttpResponse<String> redirect = browse("POST", formAction(updatePage),
-                form(Map.of("password-new", newPassword, "password-confirm", newPassword)), cookies);
+        HttpResponse<String> redirect = withinKeycloak(browse("POST", formAction(updatePage),
+                form(Map.of("password-new", newPassword, "password-confirm", newPassword)), cookies), cookies);
         assertEquals(302, redirect.statusCode(), redirect.body());
         URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
         assertTrue(back.toString().startsWith(REDIRECT_URI), back.toString());
@@ -253,6 +253,20 @@ class OnboardingEndToEndIT {
             }
         }
         return response;
+    }
+
+    /** Follows Keycloak's redirects to its own pages; stops at the redirect back to the application. */
+    private static HttpResponse<String> withinKeycloak(HttpResponse<String> response, Map<String, String> cookies)
+            throws IOException, InterruptedException {
+        HttpResponse<String> current = response;
+        for (int hops = 0; hops < 5 && (current.statusCode() == 302 || current.statusCode() == 303); hops++) {
+            String location = current.headers().firstValue("Location").orElseThrow();
+            if (!location.startsWith(stack.keycloakUrl())) {
+                return current;
+            }
+            current = browse("GET", location, null, cookies);
+        }
+        return current;
     }
 
     private static String formAction(HttpResponse<String> page) {
