@@ -49,6 +49,11 @@ import cm.vigie.commons.tenancy.Roles;
 @APIResponse(responseCode = "403", description = "Not a platform operator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InstitutionResource {
 
+    private static final String INSTITUTION_EXAMPLE = """
+            {"id":"2f6c1a8e-5b7d-4c1e-9a3f-0e4d2b6c8a10","slug":"minsante","nameFr":"Ministère de la Santé publique",\
+            "nameEn":"Ministry of Public Health","type":"MINISTRY","status":"ACTIVE","emailDomain":"minsante.cm",\
+            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T08:00:00Z"}""";
+    private static final String PAGE_EXAMPLE = "{\"items\":[" + INSTITUTION_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}";
     private static final String ONBOARD_EXAMPLE = """
             {"slug":"minjustice","nameFr":"Ministère de la Justice","nameEn":"Ministry of Justice","type":"MINISTRY",\
             "emailDomain":"minjustice.cm","firstAdmin":{"username":"a.mballa","email":"a.mballa@minjustice.cm",\
@@ -86,7 +91,7 @@ public class InstitutionResource {
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "List institutions, sorted by slug by default")
-    @APIResponse(responseCode = "200", description = "One page of institutions")
+    @APIResponse(responseCode = "200", description = "One page of institutions", content = @Content(examples = @ExampleObject(name = "one institution", value = PAGE_EXAMPLE)))
     public PageResponse<InstitutionView> list(@Valid @BeanParam PageRequest page) {
         return service.list(page).map(InstitutionView::of);
     }
@@ -94,7 +99,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getInstitution", summary = "Read an institution")
-    @APIResponse(responseCode = "200", description = "The institution; ETag carries its version", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "200", description = "The institution; ETag carries its version", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Institution institution = service.get(id);
@@ -103,8 +108,10 @@ public class InstitutionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateInstitution", summary = "Rename an institution or change its type (If-Match required)")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @Operation(operationId = "updateInstitution", summary = "Rename an institution, change its type or e-mail domain (If-Match required)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
+            {"nameFr":"Ministère de la Santé publique","nameEn":"Ministry of Public Health","type":"MINISTRY","emailDomain":"minsante.cm"}""")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
     @APIResponse(responseCode = "412", description = "Changed since read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -120,7 +127,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Keycloak did not disable the realm; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
     public InstitutionView suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return InstitutionView.of(service.changeStatus(id, InstitutionStatus.SUSPENDED, change.reason()));
     }
@@ -132,7 +139,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Keycloak did not enable the realm; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
     public InstitutionView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return InstitutionView.of(service.changeStatus(id, InstitutionStatus.ACTIVE, change.reason()));
     }

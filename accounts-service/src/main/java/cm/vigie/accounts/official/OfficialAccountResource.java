@@ -49,6 +49,16 @@ public class OfficialAccountResource {
     private static final String EXAMPLE = """
             {"platform":"FACEBOOK","handle":"@MinSanteCM","displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM"}""";
 
+    private static final String ACCOUNT_EXAMPLE = """
+            {"id":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
+            "displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM","status":"ACTIVE",\
+            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T08:00:00Z"}""";
+    private static final String COMPROMISED_EXAMPLE = """
+            {"id":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
+            "displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM","status":"COMPROMISED",\
+            "statusReason":"Password reset by an unknown person; the page posts scam links",\
+            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T09:15:00Z"}""";
+    private static final String PAGE_EXAMPLE = "{\"items\":[" + ACCOUNT_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}";
     private static final String STATUS_EXAMPLE = """
             {"status":"COMPROMISED","reason":"Password reset by an unknown person; the page posts scam links"}""";
     private static final String HISTORY_EXAMPLE = """
@@ -66,7 +76,7 @@ public class OfficialAccountResource {
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
     @Operation(operationId = "createOfficialAccount", summary = "Register an official account of your institution")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This (platform, handle) is already an official account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull OfficialAccountRequest request, UriInfo uri) {
@@ -77,7 +87,7 @@ public class OfficialAccountResource {
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "listOfficialAccounts", summary = "List your institution's official accounts, newest first by default")
-    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(name = "one account", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<OfficialAccountView> list(
             @Parameter(description = "Only this platform") @QueryParam("platform") Platform platform,
@@ -90,7 +100,7 @@ public class OfficialAccountResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "getOfficialAccount", summary = "Read an official account")
-    @APIResponse(responseCode = "200", description = "The account; ETag carries its version", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "200", description = "The account; ETag carries its version", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return withETag(Response.ok(), service.get(id));
@@ -101,7 +111,7 @@ public class OfficialAccountResource {
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
     @Operation(operationId = "updateOfficialAccount", summary = "Replace an official account's fields (If-Match required)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This (platform, handle) is already an official account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -130,7 +140,8 @@ public class OfficialAccountResource {
             @ExampleObject(name = "compromised", value = STATUS_EXAMPLE),
             @ExampleObject(name = "recovered", value = """
                     {"status":"RECOVERED","reason":"Control regained through Meta's hacked-account procedure"}""") }))
-    @APIResponse(responseCode = "200", description = "Status changed; the change and its reason are in the history", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "200", description = "Status changed; the change and its reason are in the history", content = @Content(schema = @Schema(implementation = OfficialAccountView.class),
+            examples = @ExampleObject(name = "compromised", value = COMPROMISED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Status or reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This status cannot follow the current one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
