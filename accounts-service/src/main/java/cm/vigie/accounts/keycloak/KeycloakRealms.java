@@ -28,13 +28,6 @@ public class KeycloakRealms {
         return client.realm(slug).isPresent();
     }
 
-    /** Whether the realm lets its users sign in. */
-    public boolean isEnabled(String slug) {
-        return client.realm(slug)
-                .orElseThrow(() -> new KeycloakAdminException(KeycloakAdminException.Reason.REALM_MISSING, "Realm " + slug + " is missing"))
-                .path("enabled").asBoolean(false);
-    }
-
     public void setEnabled(String slug, boolean enabled) {
         client.setEnabled(slug, enabled);
         LOG.infof("%s Keycloak realm %s", enabled ? "Enabled" : "Disabled", slug);
