@@ -109,13 +109,16 @@ public class SuspectResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<SuspectView> list(
-            @Parameter(description = "Only this status", example = "REPORTED") @QueryParam("status") SuspectStatus status,
-            @Parameter(description = "Only this platform", example = "FACEBOOK") @QueryParam("platform") Platform platform,
-            @Parameter(description = "Only cases about this protected person") @QueryParam("personId") UUID personId,
-            @Parameter(description = "true: only reported cases past their SLA; false: only the others", example = "true") @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "Only this status", example = "REPORTED", schema = @Schema(implementation = SuspectStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only this platform", example = "FACEBOOK", schema = @Schema(implementation = Platform.class)) @QueryParam("platform") String platform,
+            @Parameter(description = "Only cases about this protected person", schema = @Schema(implementation = UUID.class)) @QueryParam("personId") String personId,
+            @Parameter(description = "true: only reported cases past their SLA; false: only the others", example = "true", schema = @Schema(implementation = Boolean.class)) @QueryParam("overdue") String overdue,
             @Valid @BeanParam PageRequest page) {
         var now = service.now();
-        return service.list(new SuspectFilter(status, platform, personId, overdue), page).map(s -> SuspectView.of(s, now));
+        SuspectFilter filter = new SuspectFilter(QueryFilters.enumValue(SuspectStatus.class, "status", status),
+                QueryFilters.enumValue(Platform.class, "platform", platform), QueryFilters.uuid("personId", personId),
+                QueryFilters.bool("overdue", overdue));
+        return service.list(filter, page).map(s -> SuspectView.of(s, now));
     }
 
     @GET
