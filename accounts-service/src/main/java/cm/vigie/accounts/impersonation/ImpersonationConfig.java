@@ -13,8 +13,4 @@ public interface ImpersonationConfig {
     /** Days a platform has to act on a report, for institutions that did not choose their own. */
     @WithDefault("7")
     int defaultSlaDays();
-
-    /** Most candidates in one score or scan request. */
-    @WithDefault("1000")
-    int maxCandidates();
 }

@@ -59,9 +59,11 @@ public class ProtectedPersonResource {
             {"at":"2026-11-27T09:00:00Z","actor":"cm","action":"PERSON_UPDATED","from":"v0","to":"v1","reason":"aliases: [] → [Dr Manaouda]"}]""";
 
     private final ProtectedPersonService service;
+    private final PhotoHasher hasher;
 
-    ProtectedPersonResource(ProtectedPersonService service) {
+    ProtectedPersonResource(ProtectedPersonService service, PhotoHasher hasher) {
         this.service = service;
+        this.hasher = hasher;
     }
 
     @POST
@@ -121,6 +123,27 @@ public class ProtectedPersonResource {
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/photos")
+    // any type is read, then checked, so that a wrong role gets its 403 before a wrong type gets its 415
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "addProtectedPersonPhoto", summary = "Upload a reference photo (PNG or JPEG, at most 2 MB); its 64-bit perceptual hash is kept, not the photo")
+    @RequestBody(required = true, description = "The image bytes, sent as the body", content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = "The person with the photo's hash added (kept once); new ETag", content = @Content(schema = @Schema(implementation = ProtectedPersonView.class), examples = @ExampleObject(name = "minister", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Not a decodable PNG or JPEG, or 20 photos already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it (If-Match is optional)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over 2 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither image/png nor image/jpeg", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addPhoto(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] image) {
+        service.get(id);
+        return withETag(Response.ok(), service.addPhotoHash(id, ifMatch, hasher.hash(contentType, image)));
     }
 
     @GET

@@ -94,6 +94,69 @@ public class SuspectService {
         return suspect;
     }
 
+    /** What a scan did to one (platform, handle). */
+    public record Recorded(UUID suspectId, boolean opened) {
+    }
+
+    /**
+     * Opens a case for each scored account without one, and gives existing cases the new score (their status is
+     * a human decision and stays). Keyed by whatever the caller chose; one query for the existing cases.
+     */
+    @Transactional
+    public <K> Map<K, Recorded> recordScored(Map<K, ScoredSuspect> hits) {
+        Map<K, Recorded> recorded = new java.util.HashMap<>();
+        if (hits.isEmpty()) {
+            return recorded;
+        }
+        Map<String, SuspectAccount> existing = new java.util.HashMap<>();
+        for (SuspectAccount s : suspects.findByHandles(hits.values().stream().map(ScoredSuspect::handle).distinct().toList())) {
+            existing.put(s.platform + "\u0000" + s.handle, s);
+        }
+        Instant now = now();
+        for (var entry : hits.entrySet()) {
+            ScoredSuspect hit = entry.getValue();
+            SuspectAccount suspect = existing.get(hit.platform() + "\u0000" + hit.handle());
+            if (suspect == null) {
+                suspect = open(hit.platform(), hit.handle());
+                suspect.displayName = hit.displayName();
+                suspect.personId = hit.personId();
+                suspect.officialAccountId = hit.officialAccountId();
+                suspect.score = hit.score();
+                suspect.verdict = hit.verdict();
+                suspect.lastScoredAt = now;
+                suspects.persist(suspect);
+                audit.record(suspect.institutionId, "SUSPECT_OPENED", AUDIT_TARGET, suspect.id, null, suspect.status.name(),
+                        "scan: score " + hit.score() + " " + hit.verdict());
+                recorded.put(entry.getKey(), new Recorded(suspect.id, true));
+            } else {
+                Double before = suspect.score;
+                suspect.score = hit.score();
+                suspect.verdict = hit.verdict();
+                suspect.lastScoredAt = now;
+                if (suspect.displayName == null) {
+                    suspect.displayName = hit.displayName();
+                }
+                if (suspect.personId == null && suspect.officialAccountId == null) {
+                    suspect.personId = hit.personId();
+                    suspect.officialAccountId = hit.officialAccountId();
+                }
+                suspect.updatedAt = now;
+                if (before == null || Math.abs(before - hit.score()) >= 0.001) {
+                    audit.record(suspect.institutionId, "SUSPECT_RESCORED", AUDIT_TARGET, suspect.id,
+                            before == null ? null : String.valueOf(before), String.valueOf(hit.score()), "scan: " + hit.verdict());
+                }
+                recorded.put(entry.getKey(), new Recorded(suspect.id, false));
+            }
+        }
+        try {
+            suspects.flush();
+        } catch (PersistenceException e) {
+            // another scan opened the same case meanwhile: the client retries and then updates it
+            throw ProblemException.conflict("suspect.scan.concurrent");
+        }
+        return recorded;
+    }
+
     public SuspectAccount get(UUID id) {
         return suspects.findVisible(id).orElseThrow(() -> ProblemException.notFound("suspect.not-found"));
     }
