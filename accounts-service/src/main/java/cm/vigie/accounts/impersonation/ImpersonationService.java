@@ -66,7 +66,7 @@ public class ImpersonationService {
                 continue;
             }
             CandidateRequest candidate = candidates.get(i);
-            String handle = Handles.normalise(candidate.handle());
+            String handle = Handles.normalise(candidate.platform(), candidate.handle());
             String key = candidate.platform() + "\u0000" + handle;
             keyOf.put(i, key);
             ScoredSuspect hit = toHit(candidate.platform(), handle, candidate.displayName(), score);

@@ -35,6 +35,10 @@ public class Institution {
     @Enumerated(EnumType.STRING)
     public InstitutionStatus status;
 
+    /** Domain of the institution's e-mail addresses ({@code minsante.cm}); null when not given. */
+    @Column(name = "email_domain")
+    public String emailDomain;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

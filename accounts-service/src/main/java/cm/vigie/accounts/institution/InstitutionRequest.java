@@ -13,5 +13,10 @@ public record InstitutionRequest(
         @Schema(description = "Realm name: lowercase letters, digits and dashes, 2 to 63 characters", examples = "minsante") String slug,
         @NotBlank @Size(max = 200) @Schema(description = "Name in French", examples = "Ministère de la Santé publique") String nameFr,
         @NotBlank @Size(max = 200) @Schema(description = "Name in English", examples = "Ministry of Public Health") String nameEn,
-        @NotNull @Schema(description = "Kind of institution", examples = "MINISTRY") InstitutionType type) {
+        @NotNull @Schema(description = "Kind of institution", examples = "MINISTRY") InstitutionType type,
+        @Size(max = 253) @Pattern(regexp = DOMAIN, message = "{vigie.email.domain}")
+        @Schema(description = "Domain of the institution's e-mail addresses; a recovery address elsewhere is personal", examples = "minsante.cm") String emailDomain) {
+
+    /** A lowercase DNS name with at least two labels. */
+    public static final String DOMAIN = "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}";
 }

@@ -22,11 +22,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
@@ -105,6 +107,18 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
     public InstitutionView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return InstitutionView.of(service.changeStatus(id, InstitutionStatus.ACTIVE, change.reason()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getInstitutionHistory", summary = "Every recorded change of an institution, oldest first (read-only)")
+    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(examples = @ExampleObject(name = "suspension", value = """
+            {"items":[{"id":"0b8e6a4c-1f2d-4e3a-9c5b-7d6e5f4a3b21","at":"2026-11-27T09:15:00Z","actor":"operator",\
+            "action":"INSTITUTION_SUSPENDED","before":"ACTIVE","after":"SUSPENDED","reason":"Contract ended"}],"page":0,"size":20,"total":1}""")))
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.history(id, page);
     }
 
     /** A second registration of a slug answers 409 and points at the institution that holds it. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cm.vigie.accounts.history.History;
+import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.audit.AuditLog;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
@@ -28,11 +30,13 @@ public class InstitutionService {
     private final InstitutionRepository institutions;
     private final InstitutionDirectory directory;
     private final AuditLog audit;
+    private final History history;
 
-    InstitutionService(InstitutionRepository institutions, InstitutionDirectory directory, AuditLog audit) {
+    InstitutionService(InstitutionRepository institutions, InstitutionDirectory directory, AuditLog audit, History history) {
         this.institutions = institutions;
         this.directory = directory;
         this.audit = audit;
+        this.history = history;
     }
 
     /** Thrown when the slug is taken; carries the existing institution so the answer can point at it. */
@@ -66,6 +70,7 @@ public class InstitutionService {
         institution.nameFr = request.nameFr().strip();
         institution.nameEn = request.nameEn().strip();
         institution.type = request.type();
+        institution.emailDomain = domain(request.emailDomain());
         institution.status = InstitutionStatus.ACTIVE;
         institution.createdAt = Instant.now();
         institution.updatedAt = institution.createdAt;
@@ -80,6 +85,10 @@ public class InstitutionService {
                 .orElseThrow(() -> ProblemException.notFound("institution.not-found"));
     }
 
+    public PageResponse<HistoryEntry> history(UUID id, PageRequest page) {
+        return history.page(AUDIT_TARGET, get(id).id, page);
+    }
+
     public PageResponse<Institution> list(PageRequest page) {
         var query = institutions.listSorted(Sorting.parse(page.sort, SORTABLE, DEFAULT_SORT)).page(page.page, page.size);
         return new PageResponse<>(query.list(), page.page, page.size, query.count());
@@ -89,9 +98,16 @@ public class InstitutionService {
     public Institution update(UUID id, String ifMatch, InstitutionUpdate update) {
         Institution institution = get(id);
         ETags.requireMatch(ifMatch, institution.version);
+        History.Diff diff = history.diff().field("nameFr", institution.nameFr, update.nameFr().strip())
+                .field("nameEn", institution.nameEn, update.nameEn().strip()).field("type", institution.type, update.type())
+                .field("emailDomain", institution.emailDomain, domain(update.emailDomain()));
+        if (!diff.isEmpty()) {
+            audit.record(institution.slug, "INSTITUTION_UPDATED", AUDIT_TARGET, institution.id, diff.before(), diff.after(), null);
+        }
         institution.nameFr = update.nameFr().strip();
         institution.nameEn = update.nameEn().strip();
         institution.type = update.type();
+        institution.emailDomain = domain(update.emailDomain());
         institution.updatedAt = Instant.now();
         institutions.flush();
         return institution;
@@ -115,6 +131,10 @@ public class InstitutionService {
                     : "INSTITUTION_REACTIVATED", AUDIT_TARGET, institution.id, from.name(), target.name(), reason);
         }
         return institution;
+    }
+
+    private static String domain(String domain) {
+        return domain == null || domain.isBlank() ? null : domain.strip();
     }
 
     private void reloadDirectory() {

@@ -15,11 +15,12 @@ public record InstitutionView(
         @Schema(examples = "Ministry of Public Health") String nameEn,
         @Schema(examples = "MINISTRY") InstitutionType type,
         @Schema(examples = "ACTIVE") InstitutionStatus status,
+        @Schema(description = "Domain of the institution's e-mail addresses", examples = "minsante.cm") String emailDomain,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant createdAt,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt) {
 
     static InstitutionView of(Institution institution) {
         return new InstitutionView(institution.id, institution.slug, institution.nameFr, institution.nameEn,
-                institution.type, institution.status, institution.createdAt, institution.updatedAt);
+                institution.type, institution.status, institution.emailDomain, institution.createdAt, institution.updatedAt);
     }
 }

@@ -39,6 +39,10 @@ public class OfficialAccount {
     @Enumerated(EnumType.STRING)
     public AccountStatus status;
 
+    /** Why the status last changed. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
@@ -47,6 +48,13 @@ public class OfficialAccountResource {
 
     private static final String EXAMPLE = """
             {"platform":"FACEBOOK","handle":"@MinSanteCM","displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM"}""";
+
+    private static final String STATUS_EXAMPLE = """
+            {"status":"COMPROMISED","reason":"Password reset by an unknown person; the page posts scam links"}""";
+    private static final String HISTORY_EXAMPLE = """
+            {"items":[{"id":"0b8e6a4c-1f2d-4e3a-9c5b-7d6e5f4a3b21","at":"2026-11-27T09:15:00Z","actor":"cm",\
+            "action":"OFFICIAL_ACCOUNT_STATUS_CHANGED","before":"ACTIVE","after":"COMPROMISED",\
+            "reason":"Password reset by an unknown person"}],"page":0,"size":20,"total":1}""";
 
     private final OfficialAccountService service;
 
@@ -112,6 +120,35 @@ public class OfficialAccountResource {
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "changeOfficialAccountStatus", summary = "Mark an official account compromised, recovered, archived or active again, with the reason (If-Match optional)")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "compromised", value = STATUS_EXAMPLE),
+            @ExampleObject(name = "recovered", value = """
+                    {"status":"RECOVERED","reason":"Control regained through Meta's hacked-account procedure"}""") }))
+    @APIResponse(responseCode = "200", description = "Status changed; the change and its reason are in the history", content = @Content(schema = @Schema(implementation = OfficialAccountView.class)))
+    @APIResponse(responseCode = "400", description = "Status or reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This status cannot follow the current one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OfficialAccountStatusChange change) {
+        return withETag(Response.ok(), service.changeStatus(id, ifMatch, change));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "getOfficialAccountHistory", summary = "Every recorded change of an official account, oldest first (read-only)")
+    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(examples = @ExampleObject(name = "status change", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.history(id, page);
     }
 
     private static Response withETag(Response.ResponseBuilder response, OfficialAccount account) {

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import cm.vigie.accounts.history.History;
+import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.audit.AuditLog;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
@@ -20,18 +22,21 @@ import cm.vigie.commons.problem.ProblemException;
 @ApplicationScoped
 public class OfficialAccountService {
 
-    static final String AUDIT_TARGET = "OFFICIAL_ACCOUNT";
+    public static final String AUDIT_TARGET = "OFFICIAL_ACCOUNT";
     private static final String UNIQUE_HANDLE = "official_account_platform_handle_key";
+    private static final int MAX_HANDLE = 200;
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "handle", "handle",
-            "platform", "platform", "displayName", "displayName");
+            "platform", "platform", "displayName", "displayName", "status", "status");
     private static final Sorting DEFAULT_SORT = new Sorting("createdAt", false);
 
     private final OfficialAccountRepository accounts;
     private final AuditLog audit;
+    private final History history;
 
-    OfficialAccountService(OfficialAccountRepository accounts, AuditLog audit) {
+    OfficialAccountService(OfficialAccountRepository accounts, AuditLog audit, History history) {
         this.accounts = accounts;
         this.audit = audit;
+        this.history = history;
     }
 
     @Transactional
@@ -45,10 +50,14 @@ public class OfficialAccountService {
         accounts.persist(account);
         flushClaim(account);
         audit.record(account.institutionId, "OFFICIAL_ACCOUNT_CREATED", AUDIT_TARGET, account.id, null,
-                account.status.name(), null);
+                history.diff().field("platform", null, account.platform).field("handle", null, account.handle)
+                        .field("displayName", null, account.displayName).field("url", null, account.url)
+                        .field("status", null, account.status).after(),
+                null);
         return account;
     }
 
+    /** The caller's institution's account; another institution's answers 404 as a missing one does. */
     public OfficialAccount get(UUID id) {
         return accounts.findVisible(id).orElseThrow(() -> ProblemException.notFound("official-account.not-found"));
     }
@@ -63,9 +72,39 @@ public class OfficialAccountService {
     public OfficialAccount update(UUID id, String ifMatch, OfficialAccountRequest request) {
         OfficialAccount account = get(id);
         ETags.requireMatch(ifMatch, account.version);
+        String handle = validHandle(request);
+        History.Diff diff = history.diff()
+                .field("platform", account.platform, request.platform())
+                .field("handle", account.handle, handle)
+                .field("displayName", account.displayName, request.displayName().strip())
+                .field("url", account.url, request.url());
         apply(account, request);
+        if (!diff.isEmpty()) {
+            account.updatedAt = Instant.now();
+            flushClaim(account);
+            audit.record(account.institutionId, "OFFICIAL_ACCOUNT_UPDATED", AUDIT_TARGET, account.id, diff.before(),
+                    diff.after(), null);
+        }
+        return account;
+    }
+
+    /** Moves the account to another status; the reason goes to its history. An invalid move answers 409. */
+    @Transactional
+    public OfficialAccount changeStatus(UUID id, String ifMatch, OfficialAccountStatusChange change) {
+        OfficialAccount account = get(id);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, account.version);
+        }
+        AccountStatus from = account.status;
+        if (!from.canMoveTo(change.status())) {
+            throw ProblemException.conflict("official-account.status-move", from, change.status());
+        }
+        account.status = change.status();
+        account.statusReason = change.reason().strip();
         account.updatedAt = Instant.now();
-        flushClaim(account);
+        accounts.flush();
+        audit.record(account.institutionId, "OFFICIAL_ACCOUNT_STATUS_CHANGED", AUDIT_TARGET, account.id, from.name(),
+                account.status.name(), account.statusReason);
         return account;
     }
 
@@ -76,15 +115,31 @@ public class OfficialAccountService {
             ETags.requireMatch(ifMatch, account.version);
         }
         audit.record(account.institutionId, "OFFICIAL_ACCOUNT_DELETED", AUDIT_TARGET, account.id,
-                account.status.name(), null, null);
+                history.diff().field("platform", account.platform, null).field("handle", account.handle, null)
+                        .field("status", account.status, null).before(),
+                null, null);
         accounts.delete(account);
+    }
+
+    /** The account's recorded changes, oldest first; 404 when the account is not the caller's. */
+    public PageResponse<HistoryEntry> history(UUID id, PageRequest page) {
+        OfficialAccount account = get(id);
+        return history.page(AUDIT_TARGET, account.id, page);
     }
 
     private static void apply(OfficialAccount account, OfficialAccountRequest request) {
         account.platform = request.platform();
-        account.handle = Handles.normalise(request.handle());
+        account.handle = validHandle(request);
         account.displayName = request.displayName().strip();
         account.url = request.url();
+    }
+
+    private static String validHandle(OfficialAccountRequest request) {
+        String handle = Handles.normalise(request.platform(), request.handle());
+        if (handle.length() > MAX_HANDLE || !Handles.isValid(request.platform(), handle)) {
+            throw ProblemException.invalid("handle", "official-account.handle-platform");
+        }
+        return handle;
     }
 
     /** Writes now, so that a (platform, handle) already claimed by any institution answers 409. */

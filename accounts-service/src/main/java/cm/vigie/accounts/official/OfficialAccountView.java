@@ -13,11 +13,12 @@ public record OfficialAccountView(
         @Schema(examples = "Ministère de la Santé publique") String displayName,
         @Schema(examples = "https://www.facebook.com/MinSanteCM") String url,
         @Schema(examples = "ACTIVE") AccountStatus status,
+        @Schema(description = "Why the status last changed", examples = "Control regained with the platform's help") String statusReason,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant createdAt,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt) {
 
     static OfficialAccountView of(OfficialAccount account) {
         return new OfficialAccountView(account.id, account.platform, account.handle, account.displayName, account.url,
-                account.status, account.createdAt, account.updatedAt);
+                account.status, account.statusReason, account.createdAt, account.updatedAt);
     }
 }

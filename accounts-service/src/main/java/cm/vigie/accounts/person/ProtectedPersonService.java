@@ -127,7 +127,7 @@ public class ProtectedPersonService {
         person.fullName = collapse(request.fullName());
         person.aliases = distinct(request.aliases(), ProtectedPersonService::collapse);
         person.titles = distinct(request.titles(), ProtectedPersonService::collapse);
-        person.handles = distinct(request.handles(), h -> new PersonHandle(h.platform(), Handles.normalise(h.handle())));
+        person.handles = distinct(request.handles(), h -> new PersonHandle(h.platform(), Handles.normalise(h.platform(), h.handle())));
         person.photoHashes = distinct(request.photoHashes(), PhotoHashes::normaliseHex);
     }
 

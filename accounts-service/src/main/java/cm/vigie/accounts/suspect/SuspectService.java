@@ -65,7 +65,7 @@ public class SuspectService {
 
     @Transactional
     public SuspectAccount create(SuspectRequest request) {
-        String handle = Handles.normalise(request.handle());
+        String handle = Handles.normalise(request.platform(), request.handle());
         suspects.findByHandle(request.platform(), handle).ifPresent(existing -> {
             throw ProblemException.conflict("suspect.exists", request.platform(), handle);
         });

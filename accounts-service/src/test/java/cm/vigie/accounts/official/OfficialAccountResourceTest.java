@@ -183,4 +183,89 @@ class OfficialAccountResourceTest {
         given().header("Authorization", MINSANTE_CM).delete("/api/accounts/official/" + id).then().statusCode(204);
         given().header("Authorization", MINSANTE_CM).get("/api/accounts/official/" + id).then().statusCode(404);
     }
+
+    @Test
+    void profileUrlsWithTrackingParametersAreReadToTheHandleAndClaimedOnce() {
+        String handle = uniqueHandle();
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON)
+                .body("{\"platform\":\"TIKTOK\",\"handle\":\" https://www.tiktok.com/@" + handle.toUpperCase()
+                        + "?_t=8kXYZ&_r=1 \",\"displayName\":\"MINSANTE\"}")
+                .post("/api/accounts/official")
+                .then().statusCode(201).body("handle", equalTo(handle)).body("platform", equalTo("TIKTOK"));
+        given().header("Authorization", MINCOM_CM).contentType(ContentType.JSON).body(body("TIKTOK", "@" + handle))
+                .post("/api/accounts/official")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void aUrlOfAnotherPlatformIsRefusedInTheCallersLanguage() {
+        given().header("Authorization", MINSANTE_CM).header("Accept-Language", "fr").contentType(ContentType.JSON)
+                .body(body("X", "https://www.facebook.com/" + uniqueHandle()))
+                .post("/api/accounts/official")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("handle"))
+                .body("errors.message", hasItem(containsString("plateforme")));
+    }
+
+    @Test
+    void statusChangesFollowTheLifecycleAndTheirReasonsAreInTheHistory() {
+        String id = create(MINSANTE_CM, uniqueHandle());
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON)
+                .body("{\"status\":\"COMPROMISED\",\"reason\":\"Password reset by an unknown person\"}")
+                .post("/api/accounts/official/" + id + "/status")
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("COMPROMISED"))
+                .body("statusReason", equalTo("Password reset by an unknown person"));
+        given().header("Authorization", MINSANTE_CM).header("Accept-Language", "fr").contentType(ContentType.JSON)
+                .body("{\"status\":\"ACTIVE\",\"reason\":\"all good\"}")
+                .post("/api/accounts/official/" + id + "/status")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Un compte officiel ne peut pas passer de COMPROMISED à ACTIVE."));
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON).body("{\"status\":\"RECOVERED\"}")
+                .post("/api/accounts/official/" + id + "/status")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().header("Authorization", MINSANTE_VIEWER).contentType(ContentType.JSON)
+                .body("{\"status\":\"RECOVERED\",\"reason\":\"x\"}")
+                .post("/api/accounts/official/" + id + "/status").then().statusCode(403);
+        given().header("Authorization", MINCOM_CM).contentType(ContentType.JSON)
+                .body("{\"status\":\"RECOVERED\",\"reason\":\"x\"}")
+                .post("/api/accounts/official/" + id + "/status").then().statusCode(404);
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"status\":\"RECOVERED\",\"reason\":\"Control regained through the platform\"}")
+                .post("/api/accounts/official/" + id + "/status").then().statusCode(200).body("status", equalTo("RECOVERED"));
+
+        given().header("Authorization", MINSANTE_VIEWER).get("/api/accounts/official/" + id + "/history")
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.action", equalTo(java.util.List.of("OFFICIAL_ACCOUNT_CREATED",
+                        "OFFICIAL_ACCOUNT_STATUS_CHANGED", "OFFICIAL_ACCOUNT_STATUS_CHANGED")))
+                .body("items[1].actor", equalTo("cm"))
+                .body("items[1].before", equalTo("ACTIVE"))
+                .body("items[1].after", equalTo("COMPROMISED"))
+                .body("items[1].reason", equalTo("Password reset by an unknown person"))
+                .body("items[2].after", equalTo("RECOVERED"));
+    }
+
+    @Test
+    void updatesKeepWhatChangedBeforeAndAfterAndTheHistoryCannotBeEdited() {
+        String handle = uniqueHandle();
+        String id = create(MINSANTE_CM, handle);
+        String renamed = uniqueHandle();
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(body("FACEBOOK", renamed)).put("/api/accounts/official/" + id).then().statusCode(200);
+
+        given().header("Authorization", MINSANTE_CM).queryParam("page", 1).queryParam("size", 1)
+                .get("/api/accounts/official/" + id + "/history")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.size()", equalTo(1))
+                .body("items[0].action", equalTo("OFFICIAL_ACCOUNT_UPDATED"))
+                .body("items[0].before", equalTo("{\"handle\":\"" + handle + "\",\"url\":\"https://www.facebook.com/" + handle + "\"}"))
+                .body("items[0].after", equalTo("{\"handle\":\"" + renamed + "\",\"url\":\"https://www.facebook.com/" + renamed + "\"}"));
+
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON).body("{}")
+                .put("/api/accounts/official/" + id + "/history").then().statusCode(405);
+        given().header("Authorization", MINSANTE_CM).delete("/api/accounts/official/" + id + "/history").then().statusCode(405);
+        given().header("Authorization", MINSANTE_CM).contentType(ContentType.JSON).body("{}")
+                .post("/api/accounts/official/" + id + "/history").then().statusCode(405);
+        given().header("Authorization", MINCOM_CM).get("/api/accounts/official/" + id + "/history").then().statusCode(404);
+    }
 }
