@@ -62,6 +62,16 @@ public class ImpersonationSettingsResource {
         return withETag(service.update(ifMatch, request));
     }
 
+    @GET
+    @Path("/history")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "getImpersonationSettingsHistory", summary = "Read the history of your institution's impersonation settings, oldest first (read-only)")
+    @APIResponse(responseCode = "200", description = "Every recorded change", content = @Content(schema = @Schema(implementation = cm.vigie.accounts.person.ChangeRecord.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+            examples = @ExampleObject(name = "history", value = "[{\"at\":\"2026-11-27T08:00:00Z\",\"actor\":\"admin\",\"action\":\"IMPERSONATION_SETTINGS_UPDATED\",\"from\":\"threshold=0.6,sla=7\",\"to\":\"threshold=0.5,sla=5\",\"reason\":null}]")))
+    public java.util.List<cm.vigie.accounts.person.ChangeRecord> history() {
+        return service.history();
+    }
+
     private static Response withETag(ImpersonationSettingsService.Current current) {
         return Response.ok(current.view()).header(HttpHeaders.ETAG, ETags.of(current.etagVersion())).build();
     }

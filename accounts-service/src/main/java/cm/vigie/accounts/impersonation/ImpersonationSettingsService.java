@@ -69,6 +69,11 @@ public class ImpersonationSettingsService {
         return new Current(row.threshold, row.defaultSlaDays, false, row.version + 1);
     }
 
+    /** The institution's settings changes, oldest first. */
+    public java.util.List<cm.vigie.accounts.person.ChangeRecord> history() {
+        return audit.history(AUDIT_TARGET, SettingsIds.of(slug())).stream().map(cm.vigie.accounts.person.ChangeRecord::of).toList();
+    }
+
     private static String describe(double threshold, int slaDays) {
         return "threshold=" + threshold + ",sla=" + slaDays;
     }

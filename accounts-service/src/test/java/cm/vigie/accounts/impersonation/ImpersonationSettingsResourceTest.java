@@ -51,6 +51,12 @@ class ImpersonationSettingsResourceTest {
 
         given().header("Authorization", OTHER_ADMIN).get("/api/accounts/impersonation/settings").then()
                 .body("threshold", equalTo(0.6f)).body("defaults", equalTo(true));
+        given().header("Authorization", CM).get("/api/accounts/impersonation/settings/history").then().statusCode(200)
+                .body("action", contains("IMPERSONATION_SETTINGS_UPDATED"))
+                .body("[0].from", equalTo("threshold=0.6,sla=7")).body("[0].to", equalTo("threshold=0.5,sla=5"))
+                .body("[0].actor", equalTo("admin"));
+        given().header("Authorization", OTHER_ADMIN).get("/api/accounts/impersonation/settings/history").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(0));
 
         // a new case takes the institution's default SLA
         given().header("Authorization", CM).contentType(ContentType.JSON).body("{\"platform\":\"X\",\"handle\":\"minfi_0fficiel\"}")

@@ -133,6 +133,16 @@ class VerifyResourceTest {
     }
 
     @Test
+    void theOperationIsDocumentedAsNeedingNoToken() {
+        var operation = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                .getMap("paths.'/api/public/verify'.get");
+        org.junit.jupiter.api.Assertions.assertTrue(operation.get("security") == null
+                || ((java.util.List<?>) operation.get("security")).stream().allMatch(r -> ((Map<?, ?>) r).isEmpty()),
+                "security: " + operation.get("security"));
+        assertEquals("verifyPublicAccount", operation.get("operationId"));
+    }
+
+    @Test
     void theAnswerFollowsTheRegistry() {
         String handle = "verif" + java.util.UUID.randomUUID().toString().substring(0, 6);
         citizen().queryParam("platform", "TIKTOK").queryParam("handle", handle).get("/api/public/verify")
