@@ -12,14 +12,50 @@ import java.util.Map;
  */
 final class GramIndex {
 
-    private final Map<Long, int[]> postings;
+    /** Open addressing: {@code keys[slot]} is a trigram (never 0), {@code values[slot]} its references. */
+    private final long[] keys;
+    private final int[][] values;
+    private final int mask;
     private final int[] gramCounts;
     private final int commonLimit;
+    /** Per-thread counters, one per reference, left at zero between calls. */
+    private final ThreadLocal<int[]> counters;
 
     private GramIndex(Map<Long, int[]> postings, int[] gramCounts, int commonLimit) {
-        this.postings = postings;
+        int capacity = Integer.highestOneBit(Math.max(16, postings.size() * 2) - 1) << 1;
+        this.keys = new long[capacity];
+        this.values = new int[capacity][];
+        this.mask = capacity - 1;
+        postings.forEach((gram, refs) -> {
+            int slot = slot(gram);
+            while (keys[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = gram;
+            values[slot] = refs;
+        });
         this.gramCounts = gramCounts;
         this.commonLimit = commonLimit;
+        this.counters = ThreadLocal.withInitial(() -> new int[gramCounts.length]);
+    }
+
+    private int slot(long gram) {
+        long h = gram * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29)) & mask;
+    }
+
+    private int[] postings(long gram) {
+        int slot = slot(gram);
+        while (true) {
+            long key = keys[slot];
+            if (key == gram) {
+                return values[slot];
+            }
+            if (key == 0) {
+                return null;
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /** {@code strings.get(i)} are the strings of reference {@code i}. */
@@ -35,8 +71,8 @@ final class GramIndex {
         }
         Map<Long, int[]> postings = new HashMap<>(lists.size() * 2);
         lists.forEach((gram, list) -> postings.put(gram, list.toArray()));
-        // A trigram shared by a large share of the references ("^mi" of "ministère") says nothing: skip it.
-        int commonLimit = Math.max(64, strings.size() / 16);
+        // A trigram shared by a large share of the references ("^rn" of "ministère") says little: skip it.
+        int commonLimit = Math.max(48, strings.size() / 40);
         return new GramIndex(postings, counts, commonLimit);
     }
 
@@ -78,11 +114,11 @@ final class GramIndex {
      * best first, ranked by shared² / reference trigram count so that long references do not win by size.
      */
     int[] shortlist(long[] grams, int minShared, int max) {
-        int[] counts = new int[gramCounts.length];
+        int[] counts = counters.get();
         int[] touched = new int[64];
         int touchedSize = 0;
         for (long gram : grams) {
-            int[] refs = postings.get(gram);
+            int[] refs = postings(gram);
             if (refs == null || refs.length > commonLimit) {
                 continue;
             }
@@ -101,6 +137,7 @@ final class GramIndex {
         for (int t = 0; t < touchedSize; t++) {
             int ref = touched[t];
             int shared = counts[ref];
+            counts[ref] = 0;
             if (shared < minShared) {
                 continue;
             }

@@ -20,6 +20,9 @@ final class HandleShape {
     final String full;
     /** Confusable key once claim words, filler, country tags, added digits and titles are removed. */
     final String core;
+    /** Which characters occur in {@link #full} and {@link #core} (see {@link #letters}). */
+    final long fullLetters;
+    final long coreLetters;
     final List<Bait> baits;
     final int separators;
     final boolean fan;
@@ -30,10 +33,28 @@ final class HandleShape {
         this.exact = exact;
         this.full = full;
         this.core = core;
+        this.fullLetters = letters(full);
+        this.coreLetters = letters(core);
         this.baits = baits;
         this.separators = separators;
         this.fan = fan;
         this.disguised = disguised;
+    }
+
+    /** One bit per letter a–z and digit, one for anything else. */
+    static long letters(String key) {
+        long bits = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                bits |= 1L << (c - 'a');
+            } else if (c >= '0' && c <= '9') {
+                bits |= 1L << (26 + c - '0');
+            } else {
+                bits |= 1L << 63;
+            }
+        }
+        return bits;
     }
 
     static HandleShape of(String handle) {

@@ -76,6 +76,14 @@ final class NameShape {
         return content.isEmpty();
     }
 
+    /** Cheap pre-check before Jaro-Winkler: a typo keeps the length and the first or the last letter. */
+    private static boolean typoOf(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        return Math.min(la, lb) >= 4 && Math.abs(la - lb) <= 2
+                && (a.charAt(0) == b.charAt(0) || a.charAt(la - 1) == b.charAt(lb - 1));
+    }
+
     /**
      * How much of {@code reference} this name carries, 0..1: each reference word found (Jaro-Winkler ≥ 0.88 on
      * keys) counts, each extra word of this name costs half a word unless it is one of {@code ignored} (the words
@@ -100,9 +108,8 @@ final class NameShape {
                     continue;
                 }
                 String candidate = content.get(i);
-                double similarity = candidate.equals(word) ? 1
-                        : Math.min(candidate.length(), word.length()) >= 4 ? Similarity.jaroWinkler(candidate, word)
-                                : 0;
+                double similarity = candidate.equals(word) ? 1 : typoOf(candidate, word)
+                        ? Similarity.jaroWinkler(candidate, word) : 0;
                 if (similarity > best) {
                     best = similarity;
                     bestIndex = i;

@@ -52,15 +52,57 @@ final class Text {
         if (text.isEmpty()) {
             return text;
         }
+        String ascii = asciiKey(text);
+        if (ascii != null) {
+            return ascii;
+        }
+        return icuKey(text);
+    }
+
+    /** {@link #key} through ICU, for any text. */
+    static String icuKey(String text) {
         // Lower case first: the skeleton maps m to rn but leaves M alone. Capital I is not lost, since i and l
         // are folded together below.
         String skeleton = SPOOF.getSkeleton(NFKC.normalize(text).toLowerCase(Locale.ROOT));
         return stripMarksLower(skeleton, true);
     }
 
+    /**
+     * The skeleton maps each character on its own (UTS #39: NFD, then every code point to its prototype, then
+     * NFD), so the key of printable ASCII text is the concatenation of the keys of its characters, computed once
+     * by ICU. Most handles and many names are ASCII: this skips NFKC, the skeleton lookup and NFD for them.
+     */
+    private static final String[] ASCII_KEYS = new String[128];
+
+    static {
+        for (char c = 32; c < 127; c++) {
+            ASCII_KEYS[c] = icuKey(String.valueOf(c));
+        }
+    }
+
+    /** The key of printable ASCII text from the table, or null when the text has any other character. */
+    private static String asciiKey(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 32 || c >= 127) {
+                return null;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 4);
+            }
+            out.append(ASCII_KEYS[c]);
+        }
+        return out == null ? "" : out.toString();
+    }
+
     /** NFD, drop combining marks, lower case: accent- and case-insensitive, but no confusable mapping. */
     static String fold(String text) {
-        return stripMarksLower(NFKC.normalize(text), false);
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        return ascii ? text.toLowerCase(Locale.ROOT) : stripMarksLower(NFKC.normalize(text), false);
     }
 
     private static String stripMarksLower(String text, boolean foldI) {

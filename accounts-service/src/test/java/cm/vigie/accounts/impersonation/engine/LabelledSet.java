@@ -37,9 +37,16 @@ final class LabelledSet {
         return references;
     }
 
+    /** The generated set ({@code labelled.tsv}) followed by the hand-written one ({@code handwritten.tsv}). */
     static List<Row> labelled() {
+        List<Row> rows = new ArrayList<>(read("/impersonation/labelled.tsv"));
+        rows.addAll(read("/impersonation/handwritten.tsv"));
+        return rows;
+    }
+
+    static List<Row> read(String resource) {
         List<Row> rows = new ArrayList<>();
-        for (String[] f : rows("/impersonation/labelled.tsv", 10)) {
+        for (String[] f : rows(resource, 10)) {
             Candidate candidate = new Candidate(f[2], f[3], blank(f[4]), blank(f[5]),
                     f[6].isEmpty() ? null : PerceptualHash.parseHex(f[6]),
                     f[7].isEmpty() ? null : Instant.parse(f[7]), f[8].isEmpty() ? null : Long.parseLong(f[8]),
