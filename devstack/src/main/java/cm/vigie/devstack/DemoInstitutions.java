@@ -79,12 +79,14 @@ public final class DemoInstitutions {
         }
     }
 
+    /** The demo realms ship with this module and are imported at start: accounts-service adopts them. */
     static String body(Institution institution) {
-        Map<String, String> json = new LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("slug", institution.slug());
         json.put("nameFr", institution.nameFr());
         json.put("nameEn", institution.nameEn());
         json.put("type", institution.type());
+        json.put("adoptExistingRealm", true);
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {

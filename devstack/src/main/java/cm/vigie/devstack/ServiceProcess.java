@@ -35,10 +35,24 @@ public final class ServiceProcess implements AutoCloseable {
         // Run from the application directory, as a container image does: the AppCDS archive records its class
         // path relative to it.
         // The service key goes in the environment, not on the command line, where ps and JVM logs would show it.
-        ManagedProcess process = ManagedProcess.start(service.module(), command,
-                Map.of(SERVICE_KEY_VARIABLE, options.serviceKey()), jar.getParent(),
-                options.logFile(service.module()));
+        ManagedProcess process = ManagedProcess.start(service.module(), command, environment(service, options),
+                jar.getParent(), options.logFile(service.module()));
         return new ServiceProcess(service, process, options.ports().get(service.port()));
+    }
+
+    /**
+     * Secrets go in the environment, not on the command line, where ps and JVM logs would show them: the service key
+     * for every service, and for accounts-service the credentials it creates and disables institution realms with
+     * (the local Keycloak's bootstrap admin; see accounts-service's {@code KeycloakAdminConfig}).
+     */
+    static Map<String, String> environment(ServiceModule service, StackOptions options) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put(SERVICE_KEY_VARIABLE, options.serviceKey());
+        if (service == ServiceModule.ACCOUNTS) {
+            env.put(KEYCLOAK_ADMIN_USERNAME_VARIABLE, KeycloakNode.ADMIN_USERNAME);
+            env.put(KEYCLOAK_ADMIN_PASSWORD_VARIABLE, KeycloakNode.ADMIN_PASSWORD);
+        }
+        return env;
     }
 
     static List<String> command(ServiceModule service, StackOptions options, int postgresPort) {
@@ -69,6 +83,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final String AOT_CACHE = "app.aot";
     static final String SERVICE_KEY_VARIABLE = "VIGIE_SERVICE_KEY";
+    static final String KEYCLOAK_ADMIN_USERNAME_VARIABLE = "VIGIE_KEYCLOAK_ADMIN_USERNAME";
+    static final String KEYCLOAK_ADMIN_PASSWORD_VARIABLE = "VIGIE_KEYCLOAK_ADMIN_PASSWORD";
 
     /**
      * Ahead-of-time cache (JDK 25+, JEP 483/514/515): a service's first run records which classes it loads and links

@@ -86,7 +86,7 @@ class RealmFilesTest {
             assertEquals(institution.nameEn(), texts.path("en").path("vigieRealmName").asText());
         }
         assertEquals("{\"slug\":\"minsante\",\"nameFr\":\"Ministère de la Santé publique\","
-                + "\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\"}",
+                + "\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\",\"adoptExistingRealm\":true}",
                 DemoInstitutions.body(DemoInstitutions.ALL.get(0)));
     }
 

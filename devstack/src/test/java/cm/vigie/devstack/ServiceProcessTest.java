@@ -45,6 +45,17 @@ class ServiceProcessTest {
     }
 
     @Test
+    void onlyAccountsServiceGetsTheKeycloakAdminCredentialsAndOnlyThroughTheEnvironment() {
+        Map<String, String> accounts = ServiceProcess.environment(ServiceModule.ACCOUNTS, options);
+        assertEquals("s3cret", accounts.get("VIGIE_SERVICE_KEY"));
+        assertEquals(KeycloakNode.ADMIN_USERNAME, accounts.get("VIGIE_KEYCLOAK_ADMIN_USERNAME"));
+        assertEquals(KeycloakNode.ADMIN_PASSWORD, accounts.get("VIGIE_KEYCLOAK_ADMIN_PASSWORD"));
+        assertEquals(Map.of("VIGIE_SERVICE_KEY", "s3cret"), ServiceProcess.environment(ServiceModule.WATCH, options));
+        assertFalse(ServiceProcess.command(ServiceModule.ACCOUNTS, options, 15432).stream()
+                .anyMatch(arg -> arg.contains("keycloak-admin")), "no admin credentials on the command line");
+    }
+
+    @Test
     void eachServiceHasItsOwnDatabase() {
         assertEquals("accounts", ServiceModule.ACCOUNTS.database().orElseThrow());
         assertEquals("plan", ServiceModule.PLAN.database().orElseThrow());

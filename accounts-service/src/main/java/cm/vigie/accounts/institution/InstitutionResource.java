@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,6 +49,16 @@ import cm.vigie.commons.tenancy.Roles;
 @APIResponse(responseCode = "403", description = "Not a platform operator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InstitutionResource {
 
+    private static final String ONBOARD_EXAMPLE = """
+            {"slug":"minjustice","nameFr":"Ministère de la Justice","nameEn":"Ministry of Justice","type":"MINISTRY",\
+            "emailDomain":"minjustice.cm","firstAdmin":{"username":"a.mballa","email":"a.mballa@minjustice.cm",\
+            "firstName":"Aline","lastName":"Mballa"}}""";
+    private static final String ONBOARDED_EXAMPLE = """
+            {"id":"2f6c1a8e-5b7d-4c1e-9a3f-0e4d2b6c8a10","slug":"minjustice","nameFr":"Ministère de la Justice",\
+            "nameEn":"Ministry of Justice","type":"MINISTRY","status":"ACTIVE","emailDomain":"minjustice.cm",\
+            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T08:00:00Z",\
+            "firstAdmin":{"username":"a.mballa","email":"a.mballa@minjustice.cm","temporaryPassword":"Vq7k-T2mL-p9xR-w4cZ"}}""";
+
     private final InstitutionService service;
 
     InstitutionResource(InstitutionService service) {
@@ -55,13 +66,22 @@ public class InstitutionResource {
     }
 
     @POST
-    @Operation(operationId = "createInstitution", summary = "Register an institution whose realm exists")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug already registered; Location points at the existing institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "createInstitution", summary = "Onboard an institution: create its Keycloak realm from the template with its first admin, and register it")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "onboard", value = ONBOARD_EXAMPLE),
+            @ExampleObject(name = "adopt an existing realm", value = """
+                    {"slug":"minsante","nameFr":"Ministère de la Santé publique","nameEn":"Ministry of Public Health",\
+                    "type":"MINISTRY","adoptExistingRealm":true}""") }))
+    @APIResponse(responseCode = "201", description = "Realm created and institution registered; the first admin's one-time password is in this answer only", content = @Content(
+            schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "onboarded", value = ONBOARDED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, first admin missing, or the realm to adopt does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug already registered (Location points at the existing institution), or a realm of that name exists outside the registry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak did not complete the change; nothing was created", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull InstitutionRequest request, UriInfo uri) {
-        Institution institution = service.register(request);
-        return withETag(Response.created(location(uri, institution.id)).entity(InstitutionView.of(institution)), institution);
+        InstitutionService.Onboarded onboarded = service.register(request);
+        Institution institution = onboarded.institution();
+        return withETag(Response.created(location(uri, institution.id))
+                .entity(InstitutionView.of(institution, onboarded.firstAdmin())), institution);
     }
 
     @GET
@@ -95,7 +115,11 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/suspend")
-    @Operation(operationId = "suspendInstitution", summary = "Suspend an institution: its tokens are refused (403) within a minute on every service")
+    @Operation(operationId = "suspendInstitution", summary = "Suspend an institution: its realm is disabled and its tokens are refused (403) within a minute on every service")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "suspend", value = "{\"reason\":\"Contract ended; access suspended pending renewal\"}")))
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak did not disable the realm; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
     public InstitutionView suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return InstitutionView.of(service.changeStatus(id, InstitutionStatus.SUSPENDED, change.reason()));
@@ -103,7 +127,11 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/reactivate")
-    @Operation(operationId = "reactivateInstitution", summary = "Reactivate a suspended institution")
+    @Operation(operationId = "reactivateInstitution", summary = "Reactivate a suspended institution: its realm is enabled and its tokens accepted again")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reactivate", value = "{\"reason\":\"Contract renewed\"}")))
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak did not enable the realm; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = InstitutionView.class)))
     public InstitutionView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return InstitutionView.of(service.changeStatus(id, InstitutionStatus.ACTIVE, change.reason()));

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import cm.vigie.commons.tenancy.InstitutionStatus;
 
 @Schema(name = "Institution", description = "A tenant of Vigie")
@@ -17,10 +19,17 @@ public record InstitutionView(
         @Schema(examples = "ACTIVE") InstitutionStatus status,
         @Schema(description = "Domain of the institution's e-mail addresses", examples = "minsante.cm") String emailDomain,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant createdAt,
-        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt) {
+        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to an onboarding that created the realm") FirstAdminView firstAdmin) {
 
     static InstitutionView of(Institution institution) {
+        return of(institution, null);
+    }
+
+    static InstitutionView of(Institution institution, FirstAdminView firstAdmin) {
         return new InstitutionView(institution.id, institution.slug, institution.nameFr, institution.nameEn,
-                institution.type, institution.status, institution.emailDomain, institution.createdAt, institution.updatedAt);
+                institution.type, institution.status, institution.emailDomain, institution.createdAt, institution.updatedAt,
+                firstAdmin);
     }
 }

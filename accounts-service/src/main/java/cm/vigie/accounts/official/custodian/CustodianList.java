@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CustodianList", description = "Every custodian of an official account; a non-empty list names at least one OWNER and each user once")
 public record CustodianList(
-        @NotNull @Size(max = CustodianList.MAX) @Valid List<@NotNull CustodianEntry> custodians) {
+        @NotNull @Size(max = CustodianList.MAX) List<@Valid @NotNull CustodianEntry> custodians) {
 
     public static final int MAX = 50;
 }

@@ -1,0 +1,175 @@
+package cm.vigie.accounts.keycloak;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the Keycloak Admin REST API, on the JDK HTTP server: the token endpoint of realm master and
+ * {@code /admin/realms}, keeping realms in memory. Tests steer it over HTTP ({@code /_fake/...}) because they run in
+ * another class loader than the one that started it:
+ * <ul>
+ * <li>{@code POST /_fake/fail?op=create|update&realm=r&status=500}: the next such call for that realm fails;</li>
+ * <li>{@code POST /_fake/slow?op=create&realm=r&millis=6000}: the next creation is applied, then answered late;</li>
+ * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404.</li>
+ * </ul>
+ */
+public final class FakeKeycloakAdmin implements AutoCloseable {
+
+    public static final String USERNAME = "vigie-admin";
+    public static final String PASSWORD = "fake-admin-secret";
+    private static final String TOKEN = "fake-admin-token";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, ObjectNode> realms = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    public FakeKeycloakAdmin() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "fake-keycloak-admin");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.startsWith("/_fake/")) {
+                control(exchange, method, path.substring("/_fake/".length()), query);
+                return;
+            }
+            if (path.equals("/realms/master/protocol/openid-connect/token") && method.equals("POST")) {
+                Map<String, String> form = query(new String(body, StandardCharsets.UTF_8));
+                boolean ok = "admin-cli".equals(form.get("client_id")) && "password".equals(form.get("grant_type"))
+                        && USERNAME.equals(form.get("username")) && PASSWORD.equals(form.get("password"));
+                if (ok) {
+                    send(exchange, 200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":60,\"token_type\":\"Bearer\"}");
+                } else {
+                    send(exchange, 401, "{\"error\":\"invalid_grant\"}");
+                }
+                return;
+            }
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, "{\"error\":\"HTTP 401 Unauthorized\"}");
+                return;
+            }
+            if (path.equals("/admin/realms") && method.equals("POST")) {
+                ObjectNode realm = (ObjectNode) json.readTree(body);
+                String name = realm.path("realm").asText();
+                Integer failure = failures.remove("create:" + name);
+                if (failure != null) {
+                    send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
+                    return;
+                }
+                if (realms.putIfAbsent(name, realm) != null) {
+                    send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
+                    return;
+                }
+                Long delay = delays.remove("create:" + name);
+                if (delay != null) {
+                    Thread.sleep(delay);
+                }
+                exchange.getResponseHeaders().add("Location", url() + "/admin/realms/" + name);
+                send(exchange, 201, null);
+                return;
+            }
+            if (path.startsWith("/admin/realms/")) {
+                String name = URLDecoder.decode(path.substring("/admin/realms/".length()), StandardCharsets.UTF_8);
+                ObjectNode realm = realms.get(name);
+                switch (method) {
+                    case "GET" -> send(exchange, realm == null ? 404 : 200, realm == null ? "{\"error\":\"Realm not found.\"}" : json.writeValueAsString(realm));
+                    case "PUT" -> {
+                        Integer failure = failures.remove("update:" + name);
+                        if (failure != null) {
+                            send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
+                        } else if (realm == null) {
+                            send(exchange, 404, "{\"error\":\"Realm not found.\"}");
+                        } else {
+                            JsonNode change = json.readTree(body);
+                            change.fields().forEachRemaining(field -> realm.set(field.getKey(), field.getValue()));
+                            send(exchange, 204, null);
+                        }
+                    }
+                    case "DELETE" -> send(exchange, realms.remove(name) == null ? 404 : 204, null);
+                    default -> send(exchange, 405, null);
+                }
+                return;
+            }
+            send(exchange, 404, "{\"error\":\"Unable to find matching target resource method\"}");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, 500, "{\"error\":\"" + e + "\"}");
+        }
+    }
+
+    private void control(HttpExchange exchange, String method, String what, Map<String, String> query) throws IOException {
+        if (what.startsWith("realms/") && method.equals("GET")) {
+            ObjectNode realm = realms.get(what.substring("realms/".length()));
+            send(exchange, realm == null ? 404 : 200, realm == null ? "{}" : json.writeValueAsString(realm));
+        } else if (what.equals("fail")) {
+            failures.put(query.get("op") + ":" + query.get("realm"), Integer.parseInt(query.getOrDefault("status", "500")));
+            send(exchange, 204, null);
+        } else if (what.equals("slow")) {
+            delays.put(query.get("op") + ":" + query.get("realm"), Long.parseLong(query.get("millis")));
+            send(exchange, 204, null);
+        } else {
+            send(exchange, 404, null);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
