@@ -1,0 +1,141 @@
+package cm.vigie.accounts.impersonation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import cm.vigie.accounts.impersonation.engine.ImpersonationIndex;
+import cm.vigie.accounts.impersonation.engine.PlatformHandle;
+import cm.vigie.accounts.impersonation.engine.Reference;
+import cm.vigie.accounts.impersonation.engine.ReferenceKind;
+import cm.vigie.accounts.impersonation.engine.ScoringSettings;
+import cm.vigie.accounts.official.OfficialAccount;
+import cm.vigie.accounts.person.PhotoHashes;
+import cm.vigie.accounts.person.ProtectedPerson;
+import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.tenancy.CurrentInstitution;
+
+/**
+ * Impersonation indexes built from the database and kept fresh: each use first reads a cheap fingerprint of the
+ * references (row count, latest change, sum of versions) and rebuilds only when it moved. The fingerprint is read
+ * from the database, so a change made through any instance of the service (or any code path) is seen by all.
+ */
+@ApplicationScoped
+public class ReferenceIndexes {
+
+    /** Key of the platform-wide index of official accounts used by public verification. */
+    private static final String PUBLIC = "*";
+
+    private record Fingerprint(long accounts, Instant accountsChanged, long accountVersions, long persons,
+            Instant personsChanged, long personVersions) {
+    }
+
+    private record Cached(Fingerprint fingerprint, ImpersonationIndex index) {
+    }
+
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
+    private final CurrentInstitution institution;
+
+    ReferenceIndexes(EntityManager entityManager, CurrentInstitution institution) {
+        this.entityManager = entityManager;
+        this.institution = institution;
+    }
+
+    /** The caller's institution's protected persons and official accounts, for scoring. */
+    public ImpersonationIndex forCallerInstitution() {
+        String slug = institution.slug()
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "problem.forbidden.detail"));
+        Fingerprint now = tenantFingerprint();
+        return refresh(slug, now, () -> buildTenant(slug));
+    }
+
+    /** Every institution's official accounts, for the public "does this resemble an official account?" check. */
+    public ImpersonationIndex publicOfficialAccounts() {
+        Fingerprint now = publicFingerprint();
+        return refresh(PUBLIC, now, this::buildPublic);
+    }
+
+    private ImpersonationIndex refresh(String key, Fingerprint now, java.util.function.Supplier<ImpersonationIndex> build) {
+        Cached cached = cache.get(key);
+        if (cached != null && cached.fingerprint().equals(now)) {
+            return cached.index();
+        }
+        ImpersonationIndex index = build.get();
+        cache.put(key, new Cached(now, index));
+        return index;
+    }
+
+    /** Tenant-filtered by Hibernate: only the caller's rows are counted. */
+    private Fingerprint tenantFingerprint() {
+        Tuple accounts = entityManager.createQuery(
+                "select count(a) as n, max(a.updatedAt) as changed, coalesce(sum(a.version), 0) as versions from OfficialAccount a",
+                Tuple.class).getSingleResult();
+        Tuple persons = entityManager.createQuery(
+                "select count(p) as n, max(p.updatedAt) as changed, coalesce(sum(p.version), 0) as versions from ProtectedPerson p",
+                Tuple.class).getSingleResult();
+        return new Fingerprint(number(accounts, "n"), accounts.get("changed", Instant.class), number(accounts, "versions"),
+                number(persons, "n"), persons.get("changed", Instant.class), number(persons, "versions"));
+    }
+
+    /** Native SQL: the one read across institutions, of official accounts only. */
+    private Fingerprint publicFingerprint() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "select count(*), max(updated_at), coalesce(sum(version), 0) from official_account").getSingleResult();
+        return new Fingerprint(((Number) row[0]).longValue(), toInstant(row[1]), ((Number) row[2]).longValue(), 0, null, 0);
+    }
+
+    private ImpersonationIndex buildTenant(String slug) {
+        List<Reference> references = new ArrayList<>();
+        for (OfficialAccount account : entityManager.createQuery("from OfficialAccount", OfficialAccount.class).getResultList()) {
+            references.add(Reference.officialAccount(account.id, slug, account.platform.name(), account.handle,
+                    account.displayName));
+        }
+        for (ProtectedPerson person : entityManager.createQuery("from ProtectedPerson", ProtectedPerson.class).getResultList()) {
+            references.add(new Reference(ReferenceKind.PROTECTED_PERSON, person.id, slug, null, null, person.fullName,
+                    person.aliases, person.titles, person.photoHashes.stream().map(PhotoHashes::toLong).toList(),
+                    person.handles.stream().map(h -> new PlatformHandle(h.platform().name(), h.handle())).toList()));
+        }
+        return ImpersonationIndex.build(references, ScoringSettings.defaults());
+    }
+
+    private ImpersonationIndex buildPublic() {
+        List<Reference> references = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select id, institution_id, platform, handle, display_name from official_account").getResultList();
+        for (Object[] row : rows) {
+            references.add(Reference.officialAccount((java.util.UUID) row[0], (String) row[1], (String) row[2],
+                    (String) row[3], (String) row[4]));
+        }
+        return ImpersonationIndex.build(references, ScoringSettings.defaults());
+    }
+
+    private static long number(Tuple tuple, String alias) {
+        return ((Number) Objects.requireNonNull(tuple.get(alias))).longValue();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}
