@@ -3,6 +3,7 @@ package cm.vigie.plan.accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +22,7 @@ public class ChannelCheck {
         this.accounts = accounts;
     }
 
-    public void requireOfficial(String field, List<UUID> channels) {
+    public void requireOfficial(List<UUID> channels, IntFunction<String> fieldOf) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             UUID id = channels.get(i);
@@ -33,8 +34,7 @@ public class ChannelCheck {
                 throw new ProblemException(ProblemType.UNAVAILABLE, "accounts.unavailable", down.reason());
             }
             if (account instanceof Lookup.Missing<String>) {
-                unknown.add(new FieldError(channels.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]",
-                        "channel.unknown"));
+                unknown.add(new FieldError(fieldOf.apply(i), "channel.unknown"));
             }
         }
         if (!unknown.isEmpty()) {

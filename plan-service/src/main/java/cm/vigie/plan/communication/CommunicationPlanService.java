@@ -24,6 +24,7 @@ import cm.vigie.plan.accounts.ChannelCheck;
 import cm.vigie.plan.audit.HistoryEntry;
 import cm.vigie.plan.audit.PlanAudit;
 import cm.vigie.plan.diff.JsonDiff;
+import cm.vigie.plan.workflow.Clocks;
 import cm.vigie.plan.workflow.ItemStatus;
 import cm.vigie.plan.workflow.Workflow;
 
@@ -62,7 +63,7 @@ public class CommunicationPlanService {
         plan.revision = 1;
         plan.createdBy = author;
         plan.lastEditedBy = author;
-        plan.createdAt = Instant.now();
+        plan.createdAt = Clocks.now();
         plan.updatedAt = plan.createdAt;
         apply(plan, content);
         plans.persist(plan);
@@ -102,7 +103,7 @@ public class CommunicationPlanService {
             action = "REVISION_STARTED";
         }
         plan.lastEditedBy = editor;
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = Clocks.now();
         apply(plan, content);
         if (action.equals("EDITED")) {
             CommunicationPlanRevision current = plans.revision(plan.id, plan.revision).orElseThrow();
@@ -229,7 +230,7 @@ public class CommunicationPlanService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors, "problem.validation.detail");
         }
-        channels.requireOfficial("channels", content.channels());
+        channels.requireOfficial(content.channels(), i -> "channels[" + i + "]");
         return content;
     }
 }

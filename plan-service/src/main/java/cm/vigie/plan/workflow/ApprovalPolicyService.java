@@ -71,7 +71,7 @@ public class ApprovalPolicyService {
         policy.deadlineLowHours = request.deadlineLowHours();
         policy.escalationMinutes = request.escalationMinutes();
         policy.publicationGapMinutes = request.publicationGapMinutes();
-        policy.updatedAt = Instant.now();
+        policy.updatedAt = Clocks.now();
         if (!policies.isPersistent(policy)) {
             policies.persist(policy);
         }

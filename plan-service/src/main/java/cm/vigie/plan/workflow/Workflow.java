@@ -60,7 +60,7 @@ public class Workflow {
             throw ProblemException.conflict("workflow.already-approved");
         }
         List<Approval> approvals = new ArrayList<>(item.approvals);
-        approvals.add(new Approval(actor, Instant.now(), comment));
+        approvals.add(new Approval(actor, Clocks.now(), comment));
         item.approvals = approvals;
         ItemStatus to = approvals.size() >= item.approvalsNeeded(policy) ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
         change(item, "APPROVED", to, comment);
@@ -74,7 +74,7 @@ public class Workflow {
             throw ProblemException.invalid("comment", "workflow.reject.reason-required");
         }
         String actor = requireApprover(item, policies.current());
-        item.rejection = new Rejection(actor, Instant.now(), comment);
+        item.rejection = new Rejection(actor, Clocks.now(), comment);
         item.approvals = new ArrayList<>();
         change(item, "REJECTED", ItemStatus.DRAFT, comment);
     }
@@ -111,7 +111,7 @@ public class Workflow {
     private void change(WorkflowItem item, String action, ItemStatus to, String comment) {
         ItemStatus from = item.status;
         item.status = to;
-        item.updatedAt = Instant.now();
+        item.updatedAt = Clocks.now();
         flush();
         audit.record(item.institutionId, action, item.kind().name(), item.id, from.name(), to.name(), comment, null, null);
     }
