@@ -30,8 +30,15 @@ public class CalendarService {
         this.institution = institution;
     }
 
+    /** The caller's institution's calendar. */
     public String ics(CalendarRange range, UUID channelId) {
-        String slug = institution.slug().orElse("vigie");
+        return render(institution.slug().orElse("vigie"),
+                publications.search(range.from(), range.to(), channelId, null, null, false).list(),
+                riskDates.between(range.firstDay(), range.lastDay()));
+    }
+
+    /** Renders publications and risk-date occurrences as one iCalendar document. */
+    public String render(String slug, java.util.List<Publication> planned, java.util.List<RiskDateService.Occurrence> risks) {
         Instant stamp = Instant.now();
         IcsWriter ics = new IcsWriter().begin("VCALENDAR")
                 .raw("VERSION", "2.0")
@@ -40,7 +47,7 @@ public class CalendarService {
                 .raw("METHOD", "PUBLISH")
                 .text("X-WR-CALNAME", "Vigie " + slug)
                 .raw("X-PUBLISHED-TTL", "PT1H");
-        for (Publication p : publications.search(range.from(), range.to(), channelId, null, null, false).list()) {
+        for (Publication p : planned) {
             var c = p.publication;
             ics.begin("VEVENT")
                     .raw("UID", p.id + DOMAIN)
@@ -60,7 +67,7 @@ public class CalendarService {
             }
             ics.end("VEVENT");
         }
-        for (RiskDateService.Occurrence o : riskDates.between(range.firstDay(), range.lastDay())) {
+        for (RiskDateService.Occurrence o : risks) {
             RiskDateView.Suggestion suggestion = RiskDateView.suggestion(o.date().name, o.startsOn());
             ics.begin("VEVENT")
                     .raw("UID", o.date().id + "-" + o.startsOn() + DOMAIN)

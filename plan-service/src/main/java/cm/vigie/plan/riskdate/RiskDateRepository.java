@@ -17,8 +17,12 @@ public class RiskDateRepository implements PanacheRepositoryBase<RiskDate, UUID>
     }
 
     /** Dates that may touch [first, last]: one-off ones overlapping it, every yearly one begun by then. */
+    /** HQL shared with the calendar feed, which runs it in a session of the feed's institution. */
+    public static final String TOUCHING = "from RiskDate where (yearly = false and startsOn <= :last and endsOn >= :first)"
+            + " or (yearly = true and startsOn <= :last) order by startsOn, id";
+
     public List<RiskDate> touching(LocalDate first, LocalDate last) {
-        return list("(yearly = false and startsOn <= ?2 and endsOn >= ?1) or (yearly = true and startsOn <= ?2) order by startsOn, id",
-                first, last);
+        return getEntityManager().createQuery(TOUCHING, RiskDate.class).setParameter("first", first)
+                .setParameter("last", last).getResultList();
     }
 }

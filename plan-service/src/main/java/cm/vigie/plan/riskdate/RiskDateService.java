@@ -61,7 +61,12 @@ public class RiskDateService {
     }
 
     public List<Occurrence> between(LocalDate first, LocalDate last) {
-        return dates.touching(first, last).stream()
+        return occurrences(dates.touching(first, last), first, last);
+    }
+
+    /** The occurrences in [first, last] of dates read by any means (the calendar feed reads them without a caller). */
+    public static List<Occurrence> occurrences(List<RiskDate> candidates, LocalDate first, LocalDate last) {
+        return candidates.stream()
                 .flatMap(d -> d.occurrencesBetween(first, last).stream()
                         .map(start -> new Occurrence(d, start, start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(d.startsOn, d.endsOn)))))
                 .sorted(Comparator.comparing(Occurrence::startsOn))
