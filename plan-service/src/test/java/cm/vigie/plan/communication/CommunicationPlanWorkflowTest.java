@@ -191,6 +191,15 @@ class CommunicationPlanWorkflowTest {
     }
 
     @Test
+    void theCommentIsOptionalAndSoIsTheBody() {
+        String id = create(CM, minimal("Sans corps"));
+        given().header("Authorization", CM).contentType(ContentType.JSON).post(PATH + "/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("IN_REVIEW"));
+        given().header("Authorization", APPROVER).contentType(ContentType.JSON).post(PATH + "/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvals[0].comment", nullValue());
+    }
+
+    @Test
     void rejectionNeedsAReasonAndSendsThePlanBackToDraft() {
         String id = create(CM, minimal("À rejeter"));
         action(CM, PATH + "/" + id + "/submit", null).then().statusCode(200);
