@@ -62,6 +62,21 @@ public interface GatewayConfig {
 
     RateLimitConfig rateLimit();
 
+    OpenApiConfig openapi();
+
+    interface OpenApiConfig {
+        /** The gateway's URL as clients see it: the server of the merged document. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** Keycloak's URL as browsers see it, when it differs from {@code vigie.keycloak.url}. */
+        Optional<String> keycloakPublicUrl();
+
+        /** The realm whose login Swagger UI offers. */
+        @WithDefault("minsante")
+        String demoRealm();
+    }
+
     interface Service {
         /** Base URL of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8081}. */
         String url();

@@ -92,6 +92,16 @@ public final class UpstreamStub implements AutoCloseable {
             received.add(new Received(method, exchange.getRequestURI().toString(), headers, body));
 
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/q/openapi")) {
+                byte[] document;
+                try (InputStream in = UpstreamStub.class.getResourceAsStream("/openapi/accounts.json")) {
+                    document = in.readAllBytes();
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                exchange.getResponseBody().write(document);
+                return;
+            }
             if (path.endsWith("/slow")) {
                 sleep(3000);
             } else if (path.endsWith("/stream")) {
