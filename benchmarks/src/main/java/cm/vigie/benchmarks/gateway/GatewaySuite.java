@@ -161,8 +161,8 @@ public final class GatewaySuite implements Suite {
             samples.add(COST, "throughput-ratio", "%", ratio);
             samples.add(COST, "throughput-loss", "%", 100 - ratio);
             samples.add(COST, "added-median-latency", "ms", through.medianMs() - direct.medianMs());
-            context.progress(String.format(Locale.ROOT, "round %d/%d: direct %s | gateway %s | ratio %.1f %%, added"
-                    + " median %.2f ms", round, ROUNDS, direct, through, ratio, through.medianMs() - direct.medianMs()));
+            context.progress("%s", String.format(Locale.ROOT, "round %d/%d: direct %s | gateway %s | ratio %.1f %%,"
+                    + " added median %.2f ms", round, ROUNDS, direct, through, ratio, through.medianMs() - direct.medianMs()));
         }
         context.note("load generator, gateway, accounts-service and PostgreSQL share this machine's "
                 + context.machine().toString().replaceAll("\\s+", " ") + "; through the gateway every request crosses"
