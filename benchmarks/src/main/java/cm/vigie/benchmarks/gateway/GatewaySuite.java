@@ -47,6 +47,14 @@ public final class GatewaySuite implements Suite {
     static final String GATEWAY = "via-gateway";
     static final String COST = "gateway-cost";
     private static final String REALM = "minsante";
+
+    /**
+     * JVM options that raise the gateway's per-institution budget far above what one machine can send, so that a
+     * benchmark measures the limiter's bookkeeping, not its refusals.
+     */
+    public static final List<String> UNLIMITED_BUDGET = List.of(
+            "-Dvigie.gateway.rate-limit.institution-rate=1000000",
+            "-Dvigie.gateway.rate-limit.institution-burst=1000000");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     @Override
@@ -119,10 +127,9 @@ public final class GatewaySuite implements Suite {
         ServiceProcess accounts = ServiceProcess.launch(ServiceModule.ACCOUNTS, options, ports.postgres());
         running.add(0, accounts);
         accounts.awaitReady(http, READY_TIMEOUT);
-        ServiceProcess gateway = ServiceProcess.launch(ServiceModule.GATEWAY, options, ports.postgres(), List.of(
-                "-Dvigie.gateway.rate-limit.institution-rate=1000000",
-                "-Dvigie.gateway.rate-limit.institution-burst=1000000",
-                "-Dquarkus.log.category.\"vigie.gateway.access\".level=WARN"));
+        List<String> gatewayOptions = new ArrayList<>(UNLIMITED_BUDGET);
+        gatewayOptions.add("-Dquarkus.log.category.\"vigie.gateway.access\".level=WARN");
+        ServiceProcess gateway = ServiceProcess.launch(ServiceModule.GATEWAY, options, ports.postgres(), gatewayOptions);
         running.add(0, gateway);
         gateway.awaitReady(http, READY_TIMEOUT);
         context.progress("accounts-service at %s, gateway at %s", accounts.url(), gateway.url());

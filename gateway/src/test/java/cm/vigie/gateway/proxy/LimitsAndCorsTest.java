@@ -90,6 +90,12 @@ class LimitsAndCorsTest {
     }
 
     @Test
+    void headersOverTheLimitAreRefusedBeforeRouting() {
+        given().header("Authorization", TOKEN).header("X-Big", "x".repeat(20 * 1024))
+                .when().get("/api/accounts/official").then().statusCode(431);
+    }
+
+    @Test
     void aPreflightFromAConfiguredOriginIsAllowedAndCachedWithoutCredentials() {
         given().header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "POST")
