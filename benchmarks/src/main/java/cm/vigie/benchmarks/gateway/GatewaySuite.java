@@ -171,9 +171,8 @@ public final class GatewaySuite implements Suite {
             context.progress("%s", String.format(Locale.ROOT, "round %d/%d: direct %s | gateway %s | ratio %.1f %%,"
                     + " added median %.2f ms", round, ROUNDS, direct, through, ratio, through.medianMs() - direct.medianMs()));
         }
-        context.note("load generator, gateway, accounts-service and PostgreSQL share this machine's "
-                + context.machine().toString().replaceAll("\\s+", " ") + "; through the gateway every request crosses"
-                + " two HTTP hops on the same processors");
+        context.note("load generator, gateway, accounts-service and PostgreSQL share the same " + context.machine().cores()
+                + " cores; through the gateway every request crosses two HTTP hops on the same processors");
     }
 
     private static void record(MetricSamples samples, String service, LoadRound.Result result) {
@@ -184,7 +183,7 @@ public final class GatewaySuite implements Suite {
 
     private static void expect(HttpClient http, String method, String url, String bearer, String json, int... ok)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", bearer)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {

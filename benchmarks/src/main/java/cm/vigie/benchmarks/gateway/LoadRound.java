@@ -108,7 +108,7 @@ final class LoadRound {
                             socket = new Socket();
                             socket.setTcpNoDelay(true);
                             socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2000);
-                            socket.setSoTimeout(10_000);
+                            socket.setSoTimeout(60_000);
                             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                         }
                         long t0 = System.nanoTime();
