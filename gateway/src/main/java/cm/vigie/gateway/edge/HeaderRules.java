@@ -8,14 +8,14 @@ import io.vertx.core.MultiMap;
 
 /**
  * Which headers cross the gateway. Hop-by-hop headers (RFC 9110 section 7.6.1, and those a {@code Connection}
- * header names) never do, in either direction. From clients, headers that only Vigie itself may set (the service
+ * header names) never do, in either direction; nor does {@code Expect}, which the gateway answers itself. From clients, headers that only Vigie itself may set (the service
  * key, forwarding and correlation headers) are dropped; the gateway sets its own.
  */
 public final class HeaderRules {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
-            "http2-settings");
+            "http2-settings", "expect");
     private static final Set<String> INTERNAL = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "x-request-id", "traceparent",
             "tracestate");

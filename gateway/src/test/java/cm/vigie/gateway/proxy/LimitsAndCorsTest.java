@@ -90,6 +90,30 @@ class LimitsAndCorsTest {
     }
 
     @Test
+    void aClientThatExpects100ContinueGetsItAndItsBodyStreams() throws Exception {
+        HttpClient client = vertx.createHttpClient();
+        try {
+            HttpClientRequest request = client.request(HttpMethod.POST, port, "127.0.0.1", "/api/accounts/upload")
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            request.putHeader("Authorization", TOKEN).putHeader("Expect", "100-continue").putHeader("Content-Length", "5");
+            var continued = new java.util.concurrent.CompletableFuture<Void>();
+            request.continueHandler(v -> {
+                continued.complete(null);
+                request.end("hello");
+            });
+            var answer = request.response()
+                    .compose(response -> response.body().map(body -> response.statusCode() + " " + body))
+                    .toCompletionStage().toCompletableFuture();
+            request.sendHead();
+            continued.get(5, TimeUnit.SECONDS);
+            assertEquals("201 echo:hello", answer.get(10, TimeUnit.SECONDS));
+            assertNull(upstream.take().header("Expect"));
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     void headersOverTheLimitAreRefusedBeforeRouting() {
         given().header("Authorization", TOKEN).header("X-Big", "x".repeat(20 * 1024))
                 .when().get("/api/accounts/official").then().statusCode(431);
