@@ -77,6 +77,11 @@ class EdgeTest {
                     .body("instance", equalTo("/api/accounts/official"));
         }
         assertNull(upstream.poll(300), "nothing may reach a service without a valid token");
+        given().header("Accept-Language", "fr-CM, en;q=0.5").when().get("/api/plans").then().statusCode(401)
+                .body("detail", equalTo("Un jeton bearer valide d'un royaume Vigie est requis."));
+        given().header("Authorization", "Bearer x.y.z").when().get("/api/plans").then().statusCode(401)
+                .body("title", equalTo("Authentication required"))
+                .body("detail", equalTo("The bearer token is malformed, expired, or not issued by a Vigie realm."));
     }
 
     @Test
