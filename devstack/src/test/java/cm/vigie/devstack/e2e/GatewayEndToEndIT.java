@@ -309,6 +309,48 @@ class GatewayEndToEndIT {
         assertTrue(swagger.body().contains("/openapi"), "Swagger UI shows the merged document");
     }
 
+    /**
+     * What Swagger UI does when a user clicks Authorize: the authorization-code flow with PKCE of the public client
+     * vigie-console, redirecting to the gateway's Swagger UI, then a call with that token.
+     */
+    @Test
+    @Order(9)
+    void swaggerUiLoginAsMinsanteCmGivesATokenThatWorksThroughTheGateway() throws Exception {
+        String redirect = "http://localhost:8080/q/swagger-ui/oauth2-redirect.html";
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String realm = stack.keycloakUrl() + "/realms/minsante/protocol/openid-connect";
+        HttpClient browser = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(realm + "/auth?client_id=vigie-console"
+                + "&response_type=code&scope=openid&state=e2e&code_challenge_method=S256&code_challenge=" + challenge
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, loginPage.statusCode(), "Keycloak accepts Swagger UI's redirect: " + loginPage.body());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertTrue(action.find(), "a login form");
+        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=cm&password=demo&credentialId=")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, loggedIn.statusCode(), loggedIn.body());
+        String location = loggedIn.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith(redirect + "?"), location);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertTrue(code.find(), location);
+        HttpResponse<String> token = browser.send(HttpRequest.newBuilder(URI.create(realm + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=vigie-console&code="
+                        + code.group(1) + "&code_verifier=" + verifier + "&redirect_uri="
+                        + URLEncoder.encode(redirect, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
+        assertNotNull(officialAccounts(accessToken).listOfficialAccounts(firstHundred()).getItems());
+        assertEquals("minsante", caller(accessToken).getAccountsCaller().getInstitution());
+    }
+
     /** A real token from Keycloak's own master realm, which no Vigie service may accept. */
     private static String masterRealmToken() {
         String form = "client_id=admin-cli&grant_type=password&username="
