@@ -322,7 +322,7 @@ class GatewayEndToEndIT {
                 java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String realm = stack.keycloakUrl() + "/realms/minsante/protocol/openid-connect";
         HttpClient browser = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(realm + "/auth?client_id=vigie-console"
                 + "&response_type=code&scope=openid&state=e2e&code_challenge_method=S256&code_challenge=" + challenge
                 + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))).build(),
@@ -330,8 +330,13 @@ class GatewayEndToEndIT {
         assertEquals(200, loginPage.statusCode(), "Keycloak accepts Swagger UI's redirect: " + loginPage.body());
         java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
         assertTrue(action.find(), "a login form");
+        // Keycloak's session cookies are sent back as a browser would (some are marked Secure, which the JDK's
+        // cookie store keeps for https only)
+        String cookies = String.join("; ", loginPage.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
         HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString("username=cm&password=demo&credentialId=")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, loggedIn.statusCode(), loggedIn.body());

@@ -66,6 +66,7 @@ public class ProxyRoutes {
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final Vertx vertx;
@@ -213,15 +214,23 @@ public class ProxyRoutes {
      * null without a token. Asked of the authenticator directly, so that a failure is ours to answer.
      */
     private Uni<SecurityIdentity> authenticate(RoutingContext ctx) {
-        return authenticator.attemptAuthentication(ctx);
+        // a token check that cannot conclude (key or directory source unreachable) must not hold the caller forever
+        return authenticator.attemptAuthentication(ctx).ifNoItem().after(AUTHENTICATION_TIMEOUT).fail();
     }
 
     /** Token checks may complete on a worker thread (directory load); the exchange goes on on the request's own. */
     private static void onContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
+        Runnable guarded = () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("Gateway pipeline failed", e);
+            }
+        };
+        if (context == null || (Context.isOnEventLoopThread() && Vertx.currentContext() == context)) {
+            guarded.run();
         } else {
-            context.runOnContext(v -> action.run());
+            context.runOnContext(v -> guarded.run());
         }
     }
 
