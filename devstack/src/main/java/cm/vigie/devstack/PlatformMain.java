@@ -149,11 +149,9 @@ public final class PlatformMain {
         OUT.printf(Locale.ROOT, "Vigie is up in %.0f s. Press Ctrl-C to stop everything.%n", elapsed.toMillis() / 1000.0);
         OUT.println();
         OUT.printf("  %-22s %s%n", "Gateway (API)", gateway);
-        // One merged document at the gateway comes with the gateway issue; until then each service serves its own.
-        OUT.printf("  %-22s %s  %s  %s%n", "Swagger UI",
-                StackPorts.localUrl(ports.accounts()) + "/q/swagger-ui",
-                StackPorts.localUrl(ports.watch()) + "/q/swagger-ui",
-                StackPorts.localUrl(ports.plan()) + "/q/swagger-ui");
+        // One merged document for all services; Swagger UI logs in to realm minsante (PKCE, client vigie-console).
+        OUT.printf("  %-22s %s  (document: %s)%n", "Swagger UI",
+                "http://localhost:" + ports.gateway() + "/q/swagger-ui", gateway + "/openapi");
         OUT.printf("  %-22s %s  user %s / password %s (local stack only)%n", "Keycloak admin console",
                 keycloak + "/admin", KeycloakNode.ADMIN_USERNAME, KeycloakNode.ADMIN_PASSWORD);
         OUT.printf("  %-22s 127.0.0.1:%d  user %s / password %s, databases accounts, watch, plan%n", "PostgreSQL",

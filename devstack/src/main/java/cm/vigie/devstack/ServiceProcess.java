@@ -27,11 +27,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Launches the service without waiting for it; {@code postgresPort} is ignored for the gateway. */
     public static ServiceProcess launch(ServiceModule service, StackOptions options, int postgresPort) {
+        return launch(service, options, postgresPort, List.of());
+    }
+
+    /** As {@link #launch(ServiceModule, StackOptions, int)}, with extra JVM options (e.g. {@code -Dkey=value}). */
+    public static ServiceProcess launch(ServiceModule service, StackOptions options, int postgresPort,
+            List<String> extraJvmOptions) {
         Path jar = service.runJar(options.repoRoot());
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " not found; build the services first (./mvnw -DskipTests install)");
         }
-        List<String> command = command(service, options, postgresPort);
+        List<String> command = new ArrayList<>(command(service, options, postgresPort));
+        command.addAll(command.indexOf("-jar"), extraJvmOptions);
         // Run from the application directory, as a container image does: the AppCDS archive records its class
         // path relative to it.
         // The service key goes in the environment, not on the command line, where ps and JVM logs would show it.
@@ -71,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Dvigie.gateway.services.accounts.url=" + StackPorts.localUrl(ports.accounts()));
             command.add("-Dvigie.gateway.services.watch.url=" + StackPorts.localUrl(ports.watch()));
             command.add("-Dvigie.gateway.services.plan.url=" + StackPorts.localUrl(ports.plan()));
+            command.add("-Dvigie.gateway.openapi.public-url=http://localhost:" + ports.gateway());
         }
         command.add("-Dvigie.keycloak.url=" + StackPorts.localUrl(ports.keycloak()));
         command.add("-Dvigie.accounts.url=" + StackPorts.localUrl(ports.accounts()));

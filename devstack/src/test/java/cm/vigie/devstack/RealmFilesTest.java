@@ -128,8 +128,11 @@ class RealmFilesTest {
         assertTrue(client.path("directAccessGrantsEnabled").asBoolean());
         assertFalse(client.path("implicitFlowEnabled").asBoolean());
         assertEquals("S256", client.path("attributes").path("pkce.code.challenge.method").asText());
-        assertEquals(List.of("http://localhost:3000/*", "http://localhost:5173/*"), texts(client.path("redirectUris")));
-        assertEquals(List.of("http://localhost:3000", "http://localhost:5173"), texts(client.path("webOrigins")));
+        // the front-ends, and Swagger UI at the gateway (PKCE login)
+        assertEquals(List.of("http://localhost:3000/*", "http://localhost:5173/*", "http://localhost:8080/q/swagger-ui/*",
+                "http://127.0.0.1:8080/q/swagger-ui/*"), texts(client.path("redirectUris")));
+        assertEquals(List.of("http://localhost:3000", "http://localhost:5173", "http://localhost:8080",
+                "http://127.0.0.1:8080"), texts(client.path("webOrigins")));
         // Without an explicit list Keycloak gives the client the realm's default scopes, "roles" among them,
         // which is what puts realm_access.roles into the access token.
         assertTrue(client.path("defaultClientScopes").isMissingNode());

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import cm.vigie.benchmarks.Suite;
 import cm.vigie.benchmarks.SuiteContext;
 import cm.vigie.benchmarks.SuiteFailure;
+import cm.vigie.benchmarks.gateway.GatewaySuite;
 import cm.vigie.benchmarks.report.MetricSamples;
 import cm.vigie.benchmarks.report.SuiteReport;
 import cm.vigie.benchmarks.report.Target;
@@ -195,7 +196,9 @@ public final class StartupSuite implements Suite {
             Path log = runOptions.logFile(name);
 
             long launched = System.nanoTime();
-            ServiceProcess process = closer.add(ServiceProcess.launch(service, runOptions, postgresPort));
+            // 1,000 warm-up requests of one institution in a few seconds are over its rate limit at the gateway
+            ServiceProcess process = closer.add(ServiceProcess.launch(service, runOptions, postgresPort,
+                    service == ServiceModule.GATEWAY ? GatewaySuite.UNLIMITED_BUDGET : List.of()));
             ProcessHandle handle = ProcessHandle.of(process.pid())
                     .orElseThrow(() -> failure(name + " exited at once", log));
             long ready;

@@ -17,9 +17,15 @@ public final class ProblemResponses {
 
     public static Response of(ProblemType type, Locale locale, String instance, List<FieldError> errors,
             String detailKey, Object... args) {
-        Problem problem = new Problem(type.uri(), Messages.get(locale, type.titleKey()), type.status(),
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem(type, locale, instance, errors, detailKey, args)).build();
+    }
+
+    /** The problem body alone, for code that answers outside JAX-RS (the gateway's Vert.x routes). */
+    public static Problem problem(ProblemType type, Locale locale, String instance, List<FieldError> errors,
+            String detailKey, Object... args) {
+        return new Problem(type.uri(), Messages.get(locale, type.titleKey()), type.status(),
                 detailKey == null ? null : Messages.get(locale, detailKey, args), instance, errors);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     public static Response of(ProblemException e, Locale locale, String instance) {

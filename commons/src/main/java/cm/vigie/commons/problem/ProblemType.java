@@ -18,7 +18,9 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "precondition-required"),
     TOO_MANY_REQUESTS(429, "too-many-requests"),
     INTERNAL(500, "internal"),
-    UNAVAILABLE(503, "unavailable");
+    BAD_GATEWAY(502, "bad-gateway"),
+    UNAVAILABLE(503, "unavailable"),
+    GATEWAY_TIMEOUT(504, "gateway-timeout");
 
     private final int status;
     private final String slug;

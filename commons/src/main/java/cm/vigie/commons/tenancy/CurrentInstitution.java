@@ -39,7 +39,8 @@ public class CurrentInstitution {
         return realmOf(identity);
     }
 
-    static Optional<String> realmOf(SecurityIdentity identity) {
+    /** The realm that verified this identity's token; empty for anonymous identities. */
+    public static Optional<String> realmOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }

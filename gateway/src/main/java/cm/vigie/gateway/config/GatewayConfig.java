@@ -1,13 +1,16 @@
 package cm.vigie.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The gateway's route table, read as one table from {@code vigie.gateway.*}.
+ * The gateway's configuration, read as one table from {@code vigie.gateway.*}.
  *
  * <pre>
  * vigie.gateway.services.accounts.url=http://127.0.0.1:8081
@@ -26,16 +29,101 @@ public interface GatewayConfig {
     /** Path prefix to service name. A prefix matches itself and everything below it. */
     Map<String, String> routes();
 
-    /** How long to wait for a TCP connection to an upstream service. */
-    @WithDefault("5s")
+    /**
+     * Read timeout per route prefix, overriding the service's (longest prefix wins), e.g. a slow export:
+     * {@code vigie.gateway.route-read-timeouts."/api/plans/calendar"=30s}.
+     */
+    Map<String, Duration> routeReadTimeouts();
+
+    /** Default time to wait for a TCP connection to an upstream service. */
+    @WithDefault("800ms")
     Duration connectTimeout();
+
+    /** Default time to wait for an upstream's response headers once the request is sent. */
+    @WithDefault("10s")
+    Duration readTimeout();
 
     /** Upper bound of pooled HTTP/1.1 connections to each upstream service. */
     @WithDefault("100")
     int maxConnectionsPerService();
 
+    /** Request bodies larger than this answer 413 before or while they stream. */
+    @WithDefault("5M")
+    MemorySize maxBodySize();
+
+    /**
+     * Paths reachable without a token (besides health, metrics, OpenAPI and Swagger UI, which are not proxied).
+     * An entry ending in {@code /**} matches the prefix and everything below it; {@code *} matches one segment.
+     */
+    @WithDefault("/api/public/**,/api/watch/sources/*/meta-webhook")
+    List<String> publicPaths();
+
+    CircuitBreakerConfig circuitBreaker();
+
+    RateLimitConfig rateLimit();
+
+    OpenApiConfig openapi();
+
+    interface OpenApiConfig {
+        /** The gateway's URL as clients see it: the server of the merged document. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** Keycloak's URL as browsers see it, when it differs from {@code vigie.keycloak.url}. */
+        Optional<String> keycloakPublicUrl();
+
+        /** The realm whose login Swagger UI offers. */
+        @WithDefault("minsante")
+        String demoRealm();
+    }
+
     interface Service {
         /** Base URL of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8081}. */
         String url();
+
+        /** Overrides {@code vigie.gateway.connect-timeout} for this service. */
+        Optional<Duration> connectTimeout();
+
+        /** Overrides {@code vigie.gateway.read-timeout} for this service. */
+        Optional<Duration> readTimeout();
+    }
+
+    interface CircuitBreakerConfig {
+        /** Consecutive failures (refused, reset, timed out, 502/503/504) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before letting one trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface RateLimitConfig {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second for each institution (from its token). */
+        @WithDefault("50")
+        double institutionRate();
+
+        /** Requests an institution may send at once above its rate. */
+        @WithDefault("100")
+        int institutionBurst();
+
+        /** Per-institution overrides, by slug. */
+        Map<String, Budget> institutions();
+
+        /** Sustained requests per second for each client address on public routes. */
+        @WithDefault("5")
+        double publicRate();
+
+        @WithDefault("20")
+        int publicBurst();
+
+        interface Budget {
+            double rate();
+
+            int burst();
+        }
     }
 }

@@ -1,6 +1,9 @@
 package cm.vigie.gateway.proxy;
 
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,36 +13,49 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.gateway.config.GatewayConfig;
+import cm.vigie.gateway.edge.Correlation;
+import cm.vigie.gateway.edge.PublicPaths;
+import cm.vigie.gateway.observability.AccessLog;
+import cm.vigie.gateway.observability.RequestRecord;
+import cm.vigie.gateway.observability.RouteMetrics;
 import cm.vigie.gateway.problem.Problems;
+import cm.vigie.gateway.ratelimit.RateLimiter;
+import cm.vigie.gateway.ratelimit.TokenBucket.Decision;
+import cm.vigie.gateway.resilience.CircuitBreaker;
 import cm.vigie.gateway.routing.RouteTable;
 import cm.vigie.gateway.routing.RouteTable.Route;
 import cm.vigie.gateway.routing.RouteTable.Upstream;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.HttpProxy;
 
 /**
- * Wires the route table onto the Quarkus router: one streaming reverse proxy per service,
- * all sharing one {@link HttpClient}.
+ * The gateway's pipeline on the Quarkus router, for every path the route table knows:
+ * correlation ids, path check, body size, token check (except on public paths), rate limit, circuit breaker,
+ * then the streaming {@link Forwarder}. Every proxied request ends with an access log line and route metrics.
  *
- * <p>The request body is never read here. Quarkus pauses every request before routing and installs
- * no {@code BodyHandler} unless an extension asks for one (none in this module does), so the proxy
- * pipes the still-paused request straight to the upstream, chunk by chunk, and the response back
- * the same way.
+ * <p>The request body is never read here: Quarkus pauses every request before routing and no {@code BodyHandler}
+ * is installed, so the forwarder streams the still-paused request to the upstream.
  *
- * <p>A path that no route matches answers a 404 problem when it is under {@value #API_ROOT}; any
- * other path (health, metrics, OpenAPI) goes on to the next Quarkus handler.
+ * <p>A path that no route matches answers a 404 problem when it is under {@value #API_ROOT}; any other path
+ * (health, metrics, OpenAPI, Swagger UI) goes on to the next Quarkus handler.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -50,88 +66,235 @@ public class ProxyRoutes {
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final AccessLog accessLog;
+    private final RouteMetrics metrics;
+    private final HttpAuthenticator authenticator;
 
     private HttpClient client;
     private RouteTable table;
-    private Map<String, HttpProxy> proxies;
+    private PublicPaths publicPaths;
+    private RateLimiter rateLimiter;
+    private Forwarder forwarder;
+    private Map<String, CircuitBreaker> breakers;
+    private List<Map.Entry<String, Duration>> routeReadTimeouts;
+    private long evictionTimer = -1;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    public ProxyRoutes(GatewayConfig config, Vertx vertx, AccessLog accessLog, RouteMetrics metrics,
+            HttpAuthenticator authenticator) {
+        this.authenticator = authenticator;
         this.config = config;
         this.vertx = vertx;
+        this.accessLog = accessLog;
+        this.metrics = metrics;
     }
 
     void init(@Observes Router router) {
         table = buildTable(config);
-        closeClient(); // dev-mode restarts call this again
+        close(null); // dev-mode restarts call this again
         client = vertx.createHttpClient(
                 new HttpClientOptions()
-                        .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
                         .setKeepAlive(true)
-                        .setDecompressionSupported(false),
+                        .setDecompressionSupported(false)
+                        .setMaxHeaderSize(32 * 1024),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
-
-        Map<String, HttpProxy> byService = new LinkedHashMap<>();
-        for (Upstream upstream : table.upstreams().values()) {
-            RequestOptions origin = new RequestOptions()
-                    .setHost(upstream.host())
-                    .setPort(upstream.port())
-                    .setSsl(upstream.ssl());
-            byService.put(upstream.name(), HttpProxy.reverseProxy(client)
-                    .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions(origin)))
-                    .addInterceptor(new UpstreamInterceptor(upstream)));
-        }
-        proxies = Map.copyOf(byService);
+        publicPaths = new PublicPaths(config.publicPaths());
+        rateLimiter = new RateLimiter(config.rateLimit(), System::nanoTime);
+        forwarder = new Forwarder(vertx, client, config.maxBodySize().asLongValue());
+        Map<String, CircuitBreaker> byService = new LinkedHashMap<>();
+        table.upstreams().keySet().forEach(name -> byService.put(name, new CircuitBreaker(
+                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime)));
+        breakers = Map.copyOf(byService);
+        routeReadTimeouts = new TreeMap<>(config.routeReadTimeouts()).entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Duration> e) -> e.getKey().length()).reversed())
+                .toList();
+        evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
 
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::dispatch);
-        table.routes().forEach(route -> LOG.infof("Route %s -> %s (%s)",
-                route.prefix(), route.upstream().name(), route.upstream().url()));
+        table.routes().forEach(route -> LOG.infof("Route %s -> %s (%s)%s",
+                route.prefix(), route.upstream().name(), route.upstream().url(),
+                publicPaths.matches(route.prefix()) ? ", public" : ""));
     }
 
     void close(@Observes ShutdownEvent event) {
-        closeClient();
+        if (evictionTimer >= 0) {
+            vertx.cancelTimer(evictionTimer);
+            evictionTimer = -1;
+        }
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    /** The circuit breaker of each upstream, by service name (read by the readiness check). */
+    public Map<String, CircuitBreaker> breakers() {
+        return breakers;
+    }
+
+    public RouteTable table() {
+        return table;
+    }
+
+    public HttpClient client() {
+        return client;
     }
 
     private void dispatch(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        Optional<Route> route = table.lookup(path);
-        if (route.isEmpty()) {
+        Optional<Route> found = table.lookup(path);
+        if (found.isEmpty()) {
             if (isApiPath(path)) {
-                sendProblem(ctx, 404, "No service answers this path.");
+                Problems.send(request, ProblemType.NOT_FOUND, "gateway.no-route.detail");
             } else {
                 ctx.next();
             }
             return;
         }
+        Route route = found.get();
+        long start = System.nanoTime();
+        Context context = Vertx.currentContext();
+        String requestId = Correlation.requestId(request.getHeader(Correlation.REQUEST_ID));
+        String traceparent = Correlation.traceparent(request.getHeader(Correlation.TRACEPARENT));
+        HttpServerResponse response = ctx.response();
+        response.putHeader(Correlation.REQUEST_ID, requestId);
+        String[] institution = new String[1];
+        ctx.addEndHandler(done -> {
+            RequestRecord record = new RequestRecord(requestId, request.method().name(), request.path(),
+                    route.prefix(), route.upstream().name(), institution[0], response.getStatusCode(),
+                    System.nanoTime() - start);
+            accessLog.record(record);
+            metrics.record(record);
+        });
+        if (request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(METRICS_URI_TEMPLATE, ("/".equals(route.prefix()) ? "" : route.prefix()) + "/*");
+        }
+
         if (!path.equals(request.path())) {
             // We route on the normalized path; forwarding a different raw path would let
             // "/api/accounts/../watch" reach a service the table did not choose.
-            sendProblem(ctx, 400, "The request path must be in normalized form (no dot segments).");
+            Problems.send(request, ProblemType.MALFORMED_REQUEST, "gateway.dot-segments.detail");
             return;
         }
-        if (request instanceof HttpServerRequestInternal internal) {
-            String prefix = route.get().prefix();
-            internal.context().putLocal(METRICS_URI_TEMPLATE, ("/".equals(prefix) ? "" : prefix) + "/*");
+        if (declaredLength(request) > config.maxBodySize().asLongValue()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            Problems.send(request, ProblemType.PAYLOAD_TOO_LARGE, "gateway.too-large.detail",
+                    config.maxBodySize().asLongValue());
+            return;
         }
-        proxies.get(route.get().upstream().name()).handle(request);
+        if (publicPaths.matches(path)) {
+            SocketAddress peer = request.remoteAddress();
+            if (admitted(request, rateLimiter.publicClient(peer == null ? "?" : peer.hostAddress()))) {
+                forward(request, route, requestId, traceparent);
+            }
+            return;
+        }
+        authenticate(ctx).subscribe().with(
+                identity -> onContext(context, () -> {
+                    Optional<String> realm = identity == null ? Optional.empty() : CurrentInstitution.realmOf(identity);
+                    if (realm.isEmpty()) {
+                        unauthenticated(request, "gateway.unauthenticated.detail", "Bearer");
+                        return;
+                    }
+                    institution[0] = realm.get();
+                    if (admitted(request, rateLimiter.institution(realm.get()))) {
+                        forward(request, route, requestId, traceparent);
+                    }
+                }),
+                failure -> onContext(context, () -> unauthenticated(request, "gateway.invalid-token.detail",
+                        "Bearer error=\"invalid_token\"")));
+    }
+
+    /**
+     * The caller's identity by the shared token rules (commons' RealmTenantConfigResolver behind Quarkus OIDC);
+     * null without a token. Asked of the authenticator directly, so that a failure is ours to answer.
+     */
+    private Uni<SecurityIdentity> authenticate(RoutingContext ctx) {
+        // a token check that cannot conclude (key or directory source unreachable) must not hold the caller forever
+        return authenticator.attemptAuthentication(ctx).ifNoItem().after(AUTHENTICATION_TIMEOUT).fail();
+    }
+
+    /** Token checks may complete on a worker thread (directory load); the exchange goes on on the request's own. */
+    private static void onContext(Context context, Runnable action) {
+        Runnable guarded = () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("Gateway pipeline failed", e);
+            }
+        };
+        if (context == null || (Context.isOnEventLoopThread() && Vertx.currentContext() == context)) {
+            guarded.run();
+        } else {
+            context.runOnContext(v -> guarded.run());
+        }
+    }
+
+    private static void unauthenticated(HttpServerRequest request, String detailKey, String challenge) {
+        request.response().putHeader("WWW-Authenticate", challenge);
+        Problems.send(request, ProblemType.UNAUTHENTICATED, detailKey);
+    }
+
+    private boolean admitted(HttpServerRequest request, Decision decision) {
+        if (!config.rateLimit().enabled()) {
+            return true;
+        }
+        HttpServerResponse response = request.response();
+        response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()));
+        response.putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
+        response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            Problems.send(request, ProblemType.TOO_MANY_REQUESTS, "gateway.rate-limited.detail",
+                    decision.retryAfterSeconds());
+        }
+        return decision.allowed();
+    }
+
+    private void forward(HttpServerRequest request, Route route, String requestId, String traceparent) {
+        Upstream upstream = route.upstream();
+        CircuitBreaker breaker = breakers.get(upstream.name());
+        if (!breaker.tryAcquire()) {
+            long wait = breaker.secondsUntilTrial();
+            request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            Problems.send(request, ProblemType.UNAVAILABLE, "gateway.circuit-open.detail", upstream.name(), wait);
+            return;
+        }
+        GatewayConfig.Service service = config.services().get(upstream.name());
+        Duration connect = service.connectTimeout().orElse(config.connectTimeout());
+        Duration read = readTimeout(request.path(), service);
+        forwarder.forward(request, new Forwarder.Target(upstream, breaker, connect.toMillis(), read.toMillis()),
+                requestId, traceparent);
+    }
+
+    private Duration readTimeout(String path, GatewayConfig.Service service) {
+        for (Map.Entry<String, Duration> entry : routeReadTimeouts) {
+            String prefix = entry.getKey();
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return entry.getValue();
+            }
+        }
+        return service.readTimeout().orElse(config.readTimeout());
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static boolean isApiPath(String path) {
         return path != null && (path.equals(API_ROOT) || path.startsWith(API_ROOT + "/"));
-    }
-
-    private static void sendProblem(RoutingContext ctx, int status, String detail) {
-        HttpServerRequest request = ctx.request();
-        if (!request.isEnded()) {
-            request.resume(); // let the unread body drain so the connection can be reused
-        }
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-                .end(Problems.body(status, detail, request.path()));
     }
 
     private static RouteTable buildTable(GatewayConfig config) {
@@ -141,13 +304,6 @@ public class ProxyRoutes {
             return RouteTable.of(urls, config.routes());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage()); // the message says it all; no trace needed
-        }
-    }
-
-    private void closeClient() {
-        if (client != null) {
-            client.close();
-            client = null;
         }
     }
 }

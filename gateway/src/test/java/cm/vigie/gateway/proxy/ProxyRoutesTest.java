@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cm.vigie.commons.testing.TestIdentityProviderResource;
+import cm.vigie.commons.testing.TestTokens;
 import cm.vigie.gateway.proxy.UpstreamResource.InjectUpstream;
 import cm.vigie.gateway.proxy.UpstreamStub.Received;
 import io.quarkus.test.common.WithTestResource;
@@ -29,9 +31,10 @@ import io.vertx.core.http.HttpMethod;
 
 @QuarkusTest
 @WithTestResource(UpstreamResource.class)
+@WithTestResource(TestIdentityProviderResource.class)
 class ProxyRoutesTest {
 
-    private static final String TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9.test.signature";
+    private static final String TOKEN = TestTokens.bearer("minsante", "cm", "community-manager");
 
     @InjectUpstream
     UpstreamStub upstream;
@@ -86,10 +89,10 @@ class ProxyRoutesTest {
 
     @Test
     void thePrefixItselfIsRoutedAndOtherMethodsPassThrough() throws Exception {
-        given().when().get("/api/accounts").then().statusCode(200);
+        given().header("Authorization", TOKEN).when().get("/api/accounts").then().statusCode(200);
         assertEquals("/api/accounts", upstream.take().uri());
 
-        given().body("patch").when().patch("/api/plans/7").then().statusCode(201).body(equalTo("echo:patch"));
+        given().header("Authorization", TOKEN).body("patch").when().patch("/api/plans/7").then().statusCode(201).body(equalTo("echo:patch"));
         Received r = upstream.take();
         assertEquals("PATCH", r.method());
         assertEquals("/api/plans/7", r.uri());
@@ -106,6 +109,7 @@ class ProxyRoutesTest {
             HttpClientRequest request = client.request(HttpMethod.POST, port, "127.0.0.1", "/api/accounts/upload")
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             request.setChunked(true);
+            request.putHeader("Authorization", TOKEN);
             // read the answer on the event loop as it arrives
             var answer = request.response()
                     .compose(response -> response.body().map(body -> response.statusCode() + " " + body))
@@ -157,20 +161,25 @@ class ProxyRoutesTest {
     @Test
     void healthAndMetricsStayServedByTheGateway() throws Exception {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // ready although watch is down, and says so
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.watch", startsWith("DOWN"))
+                .body("checks.find { it.name == 'upstreams' }.data.accounts", startsWith("UP"));
 
-        given().when().get("/api/accounts/official/99").then().statusCode(200);
+        given().header("Authorization", TOKEN).when().get("/api/accounts/official/99").then().statusCode(200);
         assertNotNull(upstream.take());
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/accounts/*\""))
+                .body(containsString("vigie_gateway_requests_seconds_bucket{"))
+                .body(containsString("status_class=\"2xx\""))
                 .body(not(containsString("uri=\"/api/accounts/official/99\"")));
     }
 
     private static ValidatableResponse assertProblem(ValidatableResponse response, int status, String instance) {
         return response.statusCode(status)
                 .contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("about:blank"))
+                .body("type", startsWith("https://vigie.cm/problems/"))
                 .body("title", not(equalTo(null)))
                 .body("status", equalTo(status))
                 .body("detail", not(equalTo(null)))

@@ -38,6 +38,7 @@ public final class UpstreamStub implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     /** Released once per request as soon as its first body bytes arrive. */
     private final Semaphore firstBodyBytes = new Semaphore(0);
+    private final Semaphore secondEvent = new Semaphore(0);
 
     public UpstreamStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +64,16 @@ public final class UpstreamStub implements AutoCloseable {
         return r;
     }
 
+    /** The next request the upstream received within {@code millis}, or null. */
+    public Received poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets a stream opened on {@code .../stream} send its second event. */
+    public void releaseSecondEvent() {
+        secondEvent.release();
+    }
+
     public void clear() {
         received.clear();
         firstBodyBytes.drainPermits();
@@ -80,6 +91,23 @@ public final class UpstreamStub implements AutoCloseable {
             String method = exchange.getRequestMethod();
             received.add(new Received(method, exchange.getRequestURI().toString(), headers, body));
 
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/q/openapi")) {
+                byte[] document;
+                try (InputStream in = UpstreamStub.class.getResourceAsStream("/openapi/accounts.json")) {
+                    document = in.readAllBytes();
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                exchange.getResponseBody().write(document);
+                return;
+            }
+            if (path.endsWith("/slow")) {
+                sleep(3000);
+            } else if (path.endsWith("/stream")) {
+                stream(exchange);
+                return;
+            }
             boolean get = "GET".equals(method);
             byte[] out = (get ? "{\"ok\":true}" : "echo:" + body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", get ? "application/json" : "text/plain");
@@ -91,6 +119,30 @@ public final class UpstreamStub implements AutoCloseable {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
+        }
+    }
+
+    /** Server-Sent Events: one event, then silence until released (or 5 s), then a second event. */
+    private void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream os = exchange.getResponseBody();
+        os.write("data: one\n\n".getBytes(StandardCharsets.UTF_8));
+        os.flush();
+        try {
+            secondEvent.tryAcquire(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        os.write("data: two\n\n".getBytes(StandardCharsets.UTF_8));
+        os.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

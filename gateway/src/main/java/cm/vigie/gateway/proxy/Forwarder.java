@@ -1,0 +1,282 @@
+package cm.vigie.gateway.proxy;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.gateway.edge.Correlation;
+import cm.vigie.gateway.edge.HeaderRules;
+import cm.vigie.gateway.problem.Problems;
+import cm.vigie.gateway.resilience.CircuitBreaker;
+import cm.vigie.gateway.routing.RouteTable.Upstream;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * One request forwarded to one upstream, streamed both ways: the request body goes out chunk by chunk as it arrives
+ * (with back-pressure) and the response body comes back the same way, so large bodies are never held whole and
+ * Server-Sent Events flow unbuffered for as long as either side keeps the connection.
+ *
+ * <p>The read timeout covers the wait for the response headers after the request is sent, not the body: a stream
+ * may stay idle. GET and HEAD without a body are retried once when the upstream refused or dropped the connection
+ * before answering; nothing else is retried, and a timeout never is (a slow service is not made faster by more
+ * load, and the caller's deadline would double).
+ */
+final class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    /** What the exchange needs to know about its upstream. */
+    record Target(Upstream upstream, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs) {
+    }
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final long maxBodyBytes;
+
+    Forwarder(Vertx vertx, HttpClient client, long maxBodyBytes) {
+        this.vertx = vertx;
+        this.client = client;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void forward(HttpServerRequest in, Target target, String requestId, String traceparent) {
+        new Exchange(in, target, requestId, traceparent).start();
+    }
+
+    private final class Exchange {
+        private final HttpServerRequest in;
+        private final Target target;
+        private final String requestId;
+        private final String traceparent;
+        private final boolean replayable;
+        private HttpClientRequest out;
+        private long timer = -1;
+        private long received;
+        private boolean finished;
+
+        Exchange(HttpServerRequest in, Target target, String requestId, String traceparent) {
+            this.in = in;
+            this.target = target;
+            this.requestId = requestId;
+            this.traceparent = traceparent;
+            this.replayable = (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD) && !hasBody(in);
+        }
+
+        void start() {
+            in.response().closeHandler(v -> clientLeft());
+            attempt(replayable);
+        }
+
+        private void attempt(boolean mayRetry) {
+            RequestOptions options = new RequestOptions()
+                    .setMethod(in.method())
+                    .setHost(target.upstream().host())
+                    .setPort(target.upstream().port())
+                    .setSsl(target.upstream().ssl())
+                    .setURI(in.uri())
+                    .setConnectTimeout(target.connectTimeoutMs())
+                    .setFollowRedirects(false);
+            client.request(options).onComplete(connected -> {
+                if (finished) {
+                    if (connected.succeeded()) {
+                        connected.result().reset();
+                    }
+                    return;
+                }
+                if (connected.failed()) {
+                    failed(connected.cause(), mayRetry);
+                    return;
+                }
+                out = connected.result();
+                prepare(out);
+                out.response().onComplete(answer -> {
+                    cancelTimer();
+                    if (finished) {
+                        return;
+                    }
+                    if (answer.failed()) {
+                        failed(answer.cause(), mayRetry);
+                    } else {
+                        relay(answer.result());
+                    }
+                });
+                sendBody();
+            });
+        }
+
+        private void prepare(HttpClientRequest request) {
+            HeaderRules.copyRequestHeaders(in.headers(), request.headers());
+            if (in.authority() != null) {
+                request.authority(in.authority());
+            }
+            request.putHeader(Correlation.REQUEST_ID, requestId);
+            request.putHeader(Correlation.TRACEPARENT, traceparent);
+            String tracestate = in.getHeader(Correlation.TRACESTATE);
+            if (tracestate != null && traceparent.equals(in.getHeader(Correlation.TRACEPARENT))) {
+                request.putHeader(Correlation.TRACESTATE, tracestate);
+            }
+            SocketAddress peer = in.remoteAddress();
+            if (peer != null && peer.hostAddress() != null) {
+                request.putHeader("X-Forwarded-For", peer.hostAddress());
+            }
+            request.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            if (in.authority() != null) {
+                request.putHeader("X-Forwarded-Host", in.authority().toString());
+            }
+        }
+
+        private void sendBody() {
+            if (!hasBody(in)) {
+                out.end();
+                in.resume(); // lets the (empty) request end, so the client connection can be reused
+                startTimer();
+                return;
+            }
+            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length == null) {
+                out.setChunked(true);
+            } else {
+                out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            }
+            in.handler(chunk -> {
+                received += chunk.length();
+                if (received > maxBodyBytes) {
+                    tooLarge();
+                    return;
+                }
+                out.write(chunk);
+                if (out.writeQueueFull()) {
+                    in.pause();
+                    out.drainHandler(v -> in.resume());
+                }
+            });
+            in.endHandler(v -> {
+                if (!finished) {
+                    out.end();
+                    startTimer();
+                }
+            });
+            in.exceptionHandler(error -> clientLeft());
+            in.resume();
+        }
+
+        private void relay(HttpClientResponse answer) {
+            int status = answer.statusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                target.breaker().onFailure();
+            } else {
+                target.breaker().onSuccess();
+            }
+            finished = true;
+            HttpServerResponse response = in.response();
+            response.setStatusCode(status);
+            HeaderRules.copyResponseHeaders(answer.headers(), response.headers());
+            response.putHeader(Correlation.REQUEST_ID, requestId);
+            boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
+            if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                response.setChunked(true);
+            }
+            answer.pipe().endOnFailure(true).to(response).onFailure(error -> {
+                if (out != null) {
+                    out.reset(0, error);
+                }
+            });
+        }
+
+        private void failed(Throwable failure, boolean mayRetry) {
+            if (mayRetry && !causedBy(failure, TimeoutException.class)) {
+                LOG.debugf("%s %s -> %s: retrying once after %s", in.method(), in.path(), target.upstream().name(),
+                        failure.toString());
+                out = null;
+                attempt(false);
+                return;
+            }
+            finished = true;
+            target.breaker().onFailure();
+            String name = target.upstream().name();
+            LOG.warnf("%s %s -> %s (%s): %s", in.method(), in.path(), name, target.upstream().url(), failure.toString());
+            if (causedBy(failure, TimeoutException.class) && !causedBy(failure, ConnectException.class)) {
+                Problems.send(in, ProblemType.GATEWAY_TIMEOUT, "gateway.timeout.detail", name);
+            } else if (causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)) {
+                Problems.send(in, ProblemType.UNAVAILABLE, "gateway.unavailable.detail", name);
+            } else {
+                Problems.send(in, ProblemType.BAD_GATEWAY, "gateway.bad-gateway.detail", name);
+            }
+        }
+
+        private void tooLarge() {
+            finished = true;
+            cancelTimer();
+            target.breaker().onAbandoned();
+            if (out != null) {
+                out.reset();
+            }
+            in.handler(null);
+            HttpServerResponse response = in.response();
+            if (!response.headWritten()) {
+                // the rest of the body is never read: close the connection once the problem is sent
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+                Problems.send(in, ProblemType.PAYLOAD_TOO_LARGE, "gateway.too-large.detail", maxBodyBytes)
+                        .onComplete(v -> in.connection().close());
+            } else {
+                in.connection().close();
+            }
+        }
+
+        private void clientLeft() {
+            if (!finished) {
+                finished = true;
+                target.breaker().onAbandoned();
+            }
+            cancelTimer();
+            if (out != null) {
+                out.reset();
+            }
+        }
+
+        private void startTimer() {
+            long timeout = target.readTimeoutMs();
+            if (timeout > 0 && out != null) {
+                HttpClientRequest request = out;
+                timer = vertx.setTimer(timeout, id -> request.reset(0, new TimeoutException(
+                        "no answer within " + timeout + " ms")));
+            }
+        }
+
+        private void cancelTimer() {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+    }
+
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

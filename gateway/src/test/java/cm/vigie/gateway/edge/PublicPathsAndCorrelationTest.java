@@ -1,0 +1,45 @@
+package cm.vigie.gateway.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PublicPathsAndCorrelationTest {
+
+    private final PublicPaths paths = new PublicPaths(List.of("/api/public/**", "/api/watch/sources/*/meta-webhook"));
+
+    @Test
+    void publicPatterns() {
+        assertTrue(paths.matches("/api/public"));
+        assertTrue(paths.matches("/api/public/verify"));
+        assertTrue(paths.matches("/api/watch/sources/1b2c/meta-webhook"));
+        assertFalse(paths.matches("/api/publicity"));
+        assertFalse(paths.matches("/api/watch/sources//meta-webhook"));
+        assertFalse(paths.matches("/api/watch/sources/1/2/meta-webhook"));
+        assertFalse(paths.matches("/api/watch/sources/1/meta-webhook/extra"));
+        assertFalse(paths.matches("/api/accounts/official"));
+    }
+
+    @Test
+    void requestIdsAreKeptWhenWellFormed() {
+        assertEquals("abc-12345", Correlation.requestId("abc-12345"));
+        assertNotEquals("short", Correlation.requestId("short"));
+        assertNotEquals("a b c d e f g h", Correlation.requestId("a b c d e f g h"));
+        assertEquals(36, Correlation.requestId(null).length());
+    }
+
+    @Test
+    void traceparentIsValidatedOrCreated() {
+        String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        assertEquals(valid, Correlation.traceparent(valid));
+        assertFalse(Correlation.validTraceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
+        assertFalse(Correlation.validTraceparent("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        String created = Correlation.traceparent("garbage");
+        assertTrue(Correlation.validTraceparent(created), created);
+    }
+}

@@ -1,0 +1,25 @@
+package cm.vigie.gateway.observability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.json.JsonObject;
+
+class AccessLogTest {
+
+    @Test
+    void oneJsonLineWithTheRequestFacts() {
+        String line = AccessLog.line(new RequestRecord("req-12345678", "GET", "/api/accounts/official", "/api/accounts",
+                "accounts", "minsante", 200, 1_234_567));
+        assertTrue(!line.contains("\n"));
+        JsonObject json = new JsonObject(line);
+        assertEquals("req-12345678", json.getString("requestId"));
+        assertEquals("minsante", json.getString("institution"));
+        assertEquals("/api/accounts", json.getString("route"));
+        assertEquals(200, json.getInteger("status"));
+        assertEquals(1.23, json.getDouble("durationMs"));
+        assertEquals(8, json.size(), "nothing else: no header, no query string, so never a token");
+    }
+}
