@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import cm.vigie.accounts.api.PageSchemas;
 import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
@@ -91,7 +92,7 @@ public class InstitutionResource {
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "List institutions, sorted by slug by default")
-    @APIResponse(responseCode = "200", description = "One page of institutions", content = @Content(examples = @ExampleObject(name = "one institution", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page of institutions", content = @Content(schema = @Schema(implementation = PageSchemas.InstitutionPage.class), examples = @ExampleObject(name = "one institution", value = PAGE_EXAMPLE)))
     public PageResponse<InstitutionView> list(@Valid @BeanParam PageRequest page) {
         return service.list(page).map(InstitutionView::of);
     }
@@ -147,7 +148,7 @@ public class InstitutionResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "getInstitutionHistory", summary = "Every recorded change of an institution, oldest first (read-only)")
-    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(examples = @ExampleObject(name = "suspension", value = """
+    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class), examples = @ExampleObject(name = "suspension", value = """
             {"items":[{"id":"0b8e6a4c-1f2d-4e3a-9c5b-7d6e5f4a3b21","at":"2026-11-27T09:15:00Z","actor":"operator",\
             "action":"INSTITUTION_SUSPENDED","before":"ACTIVE","after":"SUSPENDED","reason":"Contract ended"}],"page":0,"size":20,"total":1}""")))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

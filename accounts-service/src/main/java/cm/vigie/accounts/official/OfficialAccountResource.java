@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cm.vigie.accounts.api.PageSchemas;
 import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
@@ -87,7 +88,7 @@ public class OfficialAccountResource {
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "listOfficialAccounts", summary = "List your institution's official accounts, newest first by default")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(name = "one account", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.OfficialAccountPage.class), examples = @ExampleObject(name = "one account", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<OfficialAccountView> list(
             @Parameter(description = "Only this platform") @QueryParam("platform") Platform platform,
@@ -155,7 +156,7 @@ public class OfficialAccountResource {
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "getOfficialAccountHistory", summary = "Every recorded change of an official account, oldest first (read-only)")
-    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(examples = @ExampleObject(name = "status change", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class), examples = @ExampleObject(name = "status change", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

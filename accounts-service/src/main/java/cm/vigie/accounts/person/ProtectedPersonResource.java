@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cm.vigie.accounts.api.PageSchemas;
 import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
@@ -80,7 +81,7 @@ public class ProtectedPersonResource {
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "listProtectedPersons", summary = "List your institution's protected persons, by name by default")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.ProtectedPersonPage.class), examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ProtectedPersonView> list(
             @Parameter(description = "Only persons whose full name contains this, ignoring case", example = "manaouda")

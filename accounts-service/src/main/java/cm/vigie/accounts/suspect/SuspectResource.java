@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cm.vigie.accounts.api.PageSchemas;
 import cm.vigie.accounts.official.Platform;
 import cm.vigie.accounts.person.ChangeRecord;
 import cm.vigie.commons.http.ETags;
@@ -106,7 +107,7 @@ public class SuspectResource {
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "listSuspectAccounts", summary = "List your institution's suspect accounts, newest first by default")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.SuspectPage.class), examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<SuspectView> list(
             @Parameter(description = "Only this status", example = "REPORTED", schema = @Schema(implementation = SuspectStatus.class)) @QueryParam("status") String status,

@@ -45,6 +45,17 @@ public final class OpenApiContract {
             if (!documentsAProblem) {
                 problems.add(where + ": no 4xx problem+json response documented");
             }
+            if (responses != null) {
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2") && response.get("content") instanceof Map<?, ?> content) {
+                        content.forEach((mediaType, body) -> {
+                            if (String.valueOf(mediaType).contains("json") && !(body instanceof Map<?, ?> media && media.containsKey("schema"))) {
+                                problems.add(where + ": " + status + " " + mediaType + " has no schema (generated clients would return nothing)");
+                            }
+                        });
+                    }
+                });
+            }
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
