@@ -11,6 +11,12 @@ import cm.vigie.watch.matching.MatchDocument;
 import cm.vigie.watch.matching.MatchingEngine;
 import cm.vigie.watch.matching.Query;
 import cm.vigie.watch.matching.lucene.LuceneTranslation;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.QueryMatch;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -38,9 +45,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class MatchingSuite implements Suite {
 
     static final String METRIC = "documents-per-second";
+    /** Lucene Monitor's best rate as a percentage of the engine's: at most 20 % means at least 5 times faster. */
+    static final String SHARE = "lucene-rate-as-percent-of-engine";
     static final double SPEED_UP = 5.0;
     private static final int CHECKED_POSTS = 1_000;
     private static final int CHECKED_QUERIES = 1_000;
+    private static final int LOCK_WAIT_MINUTES = 30;
 
     @Override
     public String name() {
@@ -68,6 +78,7 @@ public final class MatchingSuite implements Suite {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
                 .build();
+        waitForOtherJmhRuns(context);
         Collection<RunResult> results = new Runner(options).run();
         MetricSamples samples = new MetricSamples();
         for (RunResult result : results) {
@@ -86,20 +97,48 @@ public final class MatchingSuite implements Suite {
             double lucene = Math.max(
                     samples.metric(component(MatchingBenchmark.LUCENE, queries), METRIC).median(),
                     samples.metric(component(MatchingBenchmark.LUCENE_BATCH, queries), METRIC).median());
-            double share = lucene / engine;
-            samples.add("engine vs lucene-monitor @ " + queries + " queries", "lucene-share-of-engine-rate", "ratio", share);
+            double share = 100.0 * lucene / engine;
+            samples.add("engine vs lucene-monitor @ " + queries + " queries", SHARE, "%", share);
             context.progress("%s queries: engine %.0f docs/s, Lucene Monitor (best mode) %.0f docs/s, speed-up %.1fx",
                     queries, engine, lucene, engine / lucene);
         }
         for (String queries : List.of("1000", "10000")) {
-            Metric share = samples.metric("engine vs lucene-monitor @ " + queries + " queries", "lucene-share-of-engine-rate");
-            targets.add(Target.atMost("engine >= 5x Lucene Monitor docs/s (Lucene/engine <= 0.2)", share, "median",
-                    1.0 / SPEED_UP));
+            Metric share = samples.metric("engine vs lucene-monitor @ " + queries + " queries", SHARE);
+            targets.add(Target.atMost("engine >= 5x Lucene Monitor docs/s (Lucene <= 20% of engine)", share, "median",
+                    100.0 / SPEED_UP));
         }
         context.note("Medians of 5 JMH iterations of 3 s (after 2 of warm-up) in one fork per configuration, -Xmx1g;"
                 + " Lucene Monitor's best of one-document and " + MatchingBenchmark.BATCH + "-document batches is the reference.");
         return new SuiteReport(name(), SuiteReport.isoDate(context.started()), context.machine(), SuiteReport.COMPLETED,
                 null, samples.metrics(), targets, context.notesSoFar());
+    }
+
+    /**
+     * JMH refuses to start while another JMH run holds its lock file (two runs would skew each other): wait for it
+     * rather than fail, for at most {@value #LOCK_WAIT_MINUTES} minutes.
+     */
+    private static void waitForOtherJmhRuns(SuiteContext context) throws Exception {
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(LOCK_WAIT_MINUTES);
+        boolean announced = false;
+        while (true) {
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = channel.tryLock()) {
+                if (held != null) {
+                    return;
+                }
+            } catch (OverlappingFileLockException | IOException ignored) {
+                // held by another process or not lockable here: treat as busy
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SuiteFailure("another JMH run kept " + lock + " for " + LOCK_WAIT_MINUTES + " minutes", List.of());
+            }
+            if (!announced) {
+                context.note("Waited for another JMH run on this machine to finish before starting (" + lock + ").");
+                announced = true;
+            }
+            Thread.sleep(5_000);
+        }
     }
 
     private static String component(String implementation, String queries) {

@@ -23,7 +23,9 @@ final class Anchors {
     }
 
     /** Prefix queries are indexed under their first letters, at most this many. */
-    static final int PREFIX_KEY = 3;
+    static final int PREFIX_KEY = 6;
+    /** A prefix shorter than this matches a great many words. */
+    static final int SHORT_PREFIX = 3;
 
     private Anchors() {
     }
@@ -98,7 +100,7 @@ final class Anchors {
     }
 
     private static int prefixCost(String prefix) {
-        return prefix.length() < PREFIX_KEY ? 300 : Math.max(3, 20 - 2 * prefix.length());
+        return prefix.length() < SHORT_PREFIX ? 300 : Math.max(3, 20 - 2 * prefix.length());
     }
 
     private static int fieldCost(FieldName field) {

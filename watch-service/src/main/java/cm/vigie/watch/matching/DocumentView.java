@@ -39,35 +39,34 @@ final class DocumentView {
     static DocumentView of(MatchDocument document) {
         AnalyzedText analyzed = TextAnalyzer.analyze(document.text());
         List<Token> tokens = analyzed.tokens();
-        Map<String, int[]> positions = new HashMap<>(tokens.size() * 2);
-        Map<String, Integer> counts = new HashMap<>(tokens.size() * 2);
+        // Each list holds its count in slot 0 while it is built.
+        Map<String, int[]> positions = new HashMap<>(Math.max(16, tokens.size() * 2));
         int[] offsets = new int[analyzed.positionCount() * 2];
         for (Token token : tokens) {
             int[] list = positions.get(token.term());
-            int count = counts.getOrDefault(token.term(), 0);
             if (list == null) {
                 list = new int[4];
-            } else if (count == list.length) {
-                list = Arrays.copyOf(list, count * 2);
+                positions.put(token.term(), list);
+            } else if (list[0] + 1 == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                positions.put(token.term(), list);
             }
-            list[count] = token.position();
-            positions.put(token.term(), list);
-            counts.put(token.term(), count + 1);
+            list[++list[0]] = token.position();
             offsets[token.position() * 2] = token.start();
             offsets[token.position() * 2 + 1] = token.end();
         }
         for (Map.Entry<String, int[]> entry : positions.entrySet()) {
-            int count = counts.get(entry.getKey());
-            if (count != entry.getValue().length) {
-                entry.setValue(Arrays.copyOf(entry.getValue(), count));
-            }
+            int[] list = entry.getValue();
+            entry.setValue(Arrays.copyOfRange(list, 1, list[0] + 1));
         }
         List<String> domains = new ArrayList<>(document.domains().size() + analyzed.urlHosts().size());
         for (String domain : document.domains()) {
             domains.add(FieldValues.domain(domain));
         }
         domains.addAll(analyzed.urlHosts());
-        return new DocumentView(positions, positions.keySet().toArray(String[]::new),
+        String[] terms = positions.keySet().toArray(String[]::new);
+        Arrays.sort(terms);
+        return new DocumentView(positions, terms,
                 FieldValues.author(stripAt(document.authorHandle())), FieldValues.platform(document.platform()),
                 FieldValues.language(document.language()), FieldValues.domainSuffixes(domains), offsets);
     }
@@ -76,7 +75,7 @@ final class DocumentView {
         return handle != null && handle.startsWith("@") ? handle.substring(1) : handle;
     }
 
-    /** The distinct terms of the text, signed hashtag and mention forms included. */
+    /** The distinct terms of the text, signed hashtag and mention forms included, sorted. */
     String[] terms() {
         return terms;
     }
@@ -134,22 +133,46 @@ final class DocumentView {
         };
     }
 
-    private boolean hasPrefix(String prefix) {
-        for (String term : terms) {
-            if (term.startsWith(prefix)) {
+    boolean has(String term) {
+        return positions.containsKey(term);
+    }
+
+    /** Some term starts with {@code prefix}: the first term not sorted before it does, if any does. */
+    boolean hasPrefix(String prefix) {
+        int at = Arrays.binarySearch(terms, prefix);
+        if (at >= 0) {
+            return true;
+        }
+        int insertion = -at - 1;
+        return insertion < terms.length && terms[insertion].startsWith(prefix);
+    }
+
+    boolean hasField(Query.FieldName field, String value) {
+        return switch (field) {
+            case AUTHOR -> author.equals(value);
+            case PLATFORM -> platform.equals(value);
+            case LANG -> language.equals(value);
+            case DOMAIN -> domains.contains(value);
+        };
+    }
+
+    private boolean fieldMatches(Query.Field field) {
+        return hasField(field.field(), field.value());
+    }
+
+    /** The words occur consecutively somewhere. */
+    boolean hasPhrase(String[] words) {
+        int[] first = positionsOf(words[0]);
+        for (int start : first) {
+            boolean all = true;
+            for (int i = 1; i < words.length && all; i++) {
+                all = Arrays.binarySearch(positionsOf(words[i]), start + i) >= 0;
+            }
+            if (all) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean fieldMatches(Query.Field field) {
-        return switch (field.field()) {
-            case AUTHOR -> author.equals(field.value());
-            case PLATFORM -> platform.equals(field.value());
-            case LANG -> language.equals(field.value());
-            case DOMAIN -> domains.contains(field.value());
-        };
     }
 
     /** Sorted positions of a term (signed form for hashtags and mentions). */

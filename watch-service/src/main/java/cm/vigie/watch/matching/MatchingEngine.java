@@ -4,7 +4,7 @@ import cm.vigie.watch.matching.Query.FieldName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public final class MatchingEngine {
 
     private final UUID[] ids;
-    private final Query[] queries;
+    private final CompiledQuery[] queries;
     private final Map<String, int[]> byTerm;
     private final Map<String, int[]> byPrefix;
     private final Map<String, int[]> byField;
@@ -30,7 +30,7 @@ public final class MatchingEngine {
     private final boolean[] prefixLengths;
     private final int[] unanchored;
 
-    private MatchingEngine(UUID[] ids, Query[] queries, Map<String, int[]> byTerm, Map<String, int[]> byPrefix,
+    private MatchingEngine(UUID[] ids, CompiledQuery[] queries, Map<String, int[]> byTerm, Map<String, int[]> byPrefix,
                            Map<String, int[]> byField, boolean[] prefixLengths, int[] unanchored) {
         this.ids = ids;
         this.queries = queries;
@@ -45,7 +45,7 @@ public final class MatchingEngine {
     public static MatchingEngine compile(Map<UUID, Query> queries) {
         int size = queries.size();
         UUID[] ids = new UUID[size];
-        Query[] compiled = new Query[size];
+        CompiledQuery[] compiled = new CompiledQuery[size];
         Map<String, List<Integer>> byTerm = new HashMap<>();
         Map<String, List<Integer>> byPrefix = new HashMap<>();
         Map<String, List<Integer>> byField = new HashMap<>();
@@ -54,7 +54,7 @@ public final class MatchingEngine {
         int index = 0;
         for (Map.Entry<UUID, Query> entry : queries.entrySet()) {
             ids[index] = Objects.requireNonNull(entry.getKey(), "query id");
-            compiled[index] = Objects.requireNonNull(entry.getValue(), "query");
+            compiled[index] = CompiledQuery.of(Objects.requireNonNull(entry.getValue(), "query"));
             Anchors.Choice anchors = Anchors.of(entry.getValue());
             if (anchors == null) {
                 unanchored.add(index);
@@ -99,7 +99,7 @@ public final class MatchingEngine {
         boolean prefixes = !byPrefix.isEmpty();
         for (String term : view.terms()) {
             candidates.add(byTerm.get(term));
-            if (prefixes) {
+            if (prefixes && term.charAt(0) != '#' && term.charAt(0) != '@') {
                 int max = Math.min(Anchors.PREFIX_KEY, term.length());
                 for (int length = 1; length <= max; length++) {
                     if (prefixLengths[length]) {
@@ -117,10 +117,10 @@ public final class MatchingEngine {
             }
         }
         candidates.add(unanchored);
-        Set<UUID> matched = new LinkedHashSet<>();
+        Set<UUID> matched = new HashSet<>();
         for (int i = 0; i < candidates.count; i++) {
             int candidate = candidates.queries[i];
-            if (view.matches(queries[candidate])) {
+            if (queries[candidate].test(view)) {
                 matched.add(ids[candidate]);
             }
         }

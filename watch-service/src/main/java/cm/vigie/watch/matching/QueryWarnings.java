@@ -58,7 +58,7 @@ final class QueryWarnings {
     private static void collectShortPrefixes(Query query, Set<String> out) {
         switch (query) {
             case Query.Prefix prefix -> {
-                if (prefix.prefix().length() < Anchors.PREFIX_KEY) {
+                if (prefix.prefix().length() < Anchors.SHORT_PREFIX) {
                     out.add(prefix.print());
                 }
             }
