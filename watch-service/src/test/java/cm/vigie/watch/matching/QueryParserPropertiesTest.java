@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /** Properties of the parser: printing round-trips, and no input makes it throw. */
-class QueryParserProperties {
+class QueryParserPropertiesTest {
 
     private static final String[] WORDS = {
             "vaccin", "Hôpital", "l'école", "SANTÉ", "covid-19", "and", "or", "near", "naïve", "œuvre", "x2", "yaoundé"};
