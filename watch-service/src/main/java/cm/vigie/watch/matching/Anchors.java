@@ -23,7 +23,7 @@ final class Anchors {
     }
 
     /** Prefix queries are indexed under their first letters, at most this many. */
-    static final int PREFIX_KEY = 6;
+    static final int PREFIX_KEY = 4;
     /** A prefix shorter than this matches a great many words. */
     static final int SHORT_PREFIX = 3;
 

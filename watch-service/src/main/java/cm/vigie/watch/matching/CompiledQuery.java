@@ -4,7 +4,9 @@ import cm.vigie.watch.matching.Query.FieldName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A query tree turned into objects that test a {@link DocumentView} by a virtual call each, with the words resolved
@@ -18,41 +20,65 @@ abstract sealed class CompiledQuery {
     /** Rough cost of {@link #test}, to try cheap clauses of an AND first. */
     abstract int cost();
 
+    /**
+     * Gives each distinct word of the compiled queries a small number, so that a document can mark the words it has
+     * in a bit set once and each word test is a bit test instead of a hash lookup.
+     */
+    static final class Dictionary {
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        int id(String term) {
+            return ids.computeIfAbsent(term, t -> ids.size());
+        }
+
+        /** The frozen word → number map. */
+        Map<String, Integer> ids() {
+            return new HashMap<>(ids);
+        }
+    }
+
+    /** Compiled without a dictionary: word tests look the word up in the document. */
     static CompiledQuery of(Query query) {
+        return of(query, null);
+    }
+
+    static CompiledQuery of(Query query, Dictionary dictionary) {
         return switch (query) {
-            case Query.Term term -> new HasTerm(term.word());
-            case Query.Hashtag tag -> new HasTerm('#' + tag.tag());
-            case Query.Mention mention -> new HasTerm('@' + mention.handle());
+            case Query.Term term -> new HasTerm(term.word(), dictionary);
+            case Query.Hashtag tag -> new HasTerm('#' + tag.tag(), dictionary);
+            case Query.Mention mention -> new HasTerm('@' + mention.handle(), dictionary);
             case Query.Prefix prefix -> new HasPrefix(prefix.prefix());
-            case Query.Phrase phrase -> new HasPhrase(phrase);
+            case Query.Phrase phrase -> new HasPhrase(phrase, dictionary);
             case Query.Near near -> new IsNear(near);
             case Query.Field field -> new HasField(field.field(), field.value());
             case Query.And and -> {
                 List<CompiledQuery> clauses = new ArrayList<>();
-                and.clauses().forEach(clause -> clauses.add(of(clause)));
+                and.clauses().forEach(clause -> clauses.add(of(clause, dictionary)));
                 clauses.sort(Comparator.comparingInt(CompiledQuery::cost));
                 yield new All(clauses.toArray(CompiledQuery[]::new));
             }
             case Query.Or or -> {
                 List<CompiledQuery> clauses = new ArrayList<>();
-                or.clauses().forEach(clause -> clauses.add(of(clause)));
+                or.clauses().forEach(clause -> clauses.add(of(clause, dictionary)));
                 clauses.sort(Comparator.comparingInt(CompiledQuery::cost));
                 yield new Any(clauses.toArray(CompiledQuery[]::new));
             }
-            case Query.Not not -> new None(of(not.clause()));
+            case Query.Not not -> new None(of(not.clause(), dictionary));
         };
     }
 
     static final class HasTerm extends CompiledQuery {
         private final String term;
+        private final int id;
 
-        HasTerm(String term) {
+        HasTerm(String term, Dictionary dictionary) {
             this.term = term;
+            this.id = dictionary == null ? -1 : dictionary.id(term);
         }
 
         @Override
         boolean test(DocumentView view) {
-            return view.has(term);
+            return id >= 0 ? view.has(id) : view.has(term);
         }
 
         @Override
@@ -81,16 +107,20 @@ abstract sealed class CompiledQuery {
 
     static final class HasPhrase extends CompiledQuery {
         private final String[] words;
+        private final int[] ids;
 
-        HasPhrase(Query.Phrase phrase) {
+        HasPhrase(Query.Phrase phrase, Dictionary dictionary) {
             words = phrase.words().toArray(String[]::new);
+            ids = dictionary == null ? null : Arrays.stream(words).mapToInt(dictionary::id).toArray();
         }
 
         @Override
         boolean test(DocumentView view) {
-            for (String word : words) {
-                if (!view.has(word)) {
-                    return false;
+            if (ids != null) {
+                for (int id : ids) {
+                    if (!view.has(id)) {
+                        return false;
+                    }
                 }
             }
             return view.hasPhrase(words);

@@ -18,6 +18,8 @@ final class DocumentView {
 
     private final Map<String, int[]> positions;
     private final String[] terms;
+    /** {@link #terms} sorted, made on the first prefix test (most documents never need it). */
+    private String[] sortedTerms;
     private final String author;
     private final String platform;
     private final String language;
@@ -65,7 +67,6 @@ final class DocumentView {
         }
         domains.addAll(analyzed.urlHosts());
         String[] terms = positions.keySet().toArray(String[]::new);
-        Arrays.sort(terms);
         return new DocumentView(positions, terms,
                 FieldValues.author(stripAt(document.authorHandle())), FieldValues.platform(document.platform()),
                 FieldValues.language(document.language()), FieldValues.domainSuffixes(domains), offsets);
@@ -75,7 +76,7 @@ final class DocumentView {
         return handle != null && handle.startsWith("@") ? handle.substring(1) : handle;
     }
 
-    /** The distinct terms of the text, signed hashtag and mention forms included, sorted. */
+    /** The distinct terms of the text, signed hashtag and mention forms included, in no particular order. */
     String[] terms() {
         return terms;
     }
@@ -137,14 +138,40 @@ final class DocumentView {
         return positions.containsKey(term);
     }
 
+    /** Bit set of the engine dictionary's words present in this document, see {@link #markWords}. */
+    private long[] present;
+
+    /** Marks the words of this document that the engine's dictionary numbers, for {@link #has(int)}. */
+    void markWords(Map<String, Integer> dictionary, int size) {
+        long[] bits = new long[(size + 63) >>> 6];
+        for (String term : terms) {
+            Integer id = dictionary.get(term);
+            if (id != null) {
+                bits[id >>> 6] |= 1L << id;
+            }
+        }
+        present = bits;
+    }
+
+    /** Whether the word numbered {@code id} by the engine's dictionary occurs; {@link #markWords} must have run. */
+    boolean has(int id) {
+        return (present[id >>> 6] & (1L << id)) != 0;
+    }
+
     /** Some term starts with {@code prefix}: the first term not sorted before it does, if any does. */
     boolean hasPrefix(String prefix) {
-        int at = Arrays.binarySearch(terms, prefix);
+        String[] sorted = sortedTerms;
+        if (sorted == null) {
+            sorted = terms.clone();
+            Arrays.sort(sorted);
+            sortedTerms = sorted;
+        }
+        int at = Arrays.binarySearch(sorted, prefix);
         if (at >= 0) {
             return true;
         }
         int insertion = -at - 1;
-        return insertion < terms.length && terms[insertion].startsWith(prefix);
+        return insertion < sorted.length && sorted[insertion].startsWith(prefix);
     }
 
     boolean hasField(Query.FieldName field, String value) {

@@ -29,9 +29,11 @@ public final class MatchingEngine {
     /** {@code prefixLengths[n]}: some prefix key has n letters. */
     private final boolean[] prefixLengths;
     private final int[] unanchored;
+    private final Map<String, Integer> dictionary;
 
     private MatchingEngine(UUID[] ids, CompiledQuery[] queries, Map<String, int[]> byTerm, Map<String, int[]> byPrefix,
-                           Map<String, int[]> byField, boolean[] prefixLengths, int[] unanchored) {
+                           Map<String, int[]> byField, boolean[] prefixLengths, int[] unanchored,
+                           Map<String, Integer> dictionary) {
         this.ids = ids;
         this.queries = queries;
         this.byTerm = byTerm;
@@ -39,6 +41,7 @@ public final class MatchingEngine {
         this.byField = byField;
         this.prefixLengths = prefixLengths;
         this.unanchored = unanchored;
+        this.dictionary = dictionary;
     }
 
     /** Compiles the queries, keyed by their watchlist id. */
@@ -46,6 +49,7 @@ public final class MatchingEngine {
         int size = queries.size();
         UUID[] ids = new UUID[size];
         CompiledQuery[] compiled = new CompiledQuery[size];
+        CompiledQuery.Dictionary dictionary = new CompiledQuery.Dictionary();
         Map<String, List<Integer>> byTerm = new HashMap<>();
         Map<String, List<Integer>> byPrefix = new HashMap<>();
         Map<String, List<Integer>> byField = new HashMap<>();
@@ -54,7 +58,7 @@ public final class MatchingEngine {
         int index = 0;
         for (Map.Entry<UUID, Query> entry : queries.entrySet()) {
             ids[index] = Objects.requireNonNull(entry.getKey(), "query id");
-            compiled[index] = CompiledQuery.of(Objects.requireNonNull(entry.getValue(), "query"));
+            compiled[index] = CompiledQuery.of(Objects.requireNonNull(entry.getValue(), "query"), dictionary);
             Anchors.Choice anchors = Anchors.of(entry.getValue());
             if (anchors == null) {
                 unanchored.add(index);
@@ -74,7 +78,7 @@ public final class MatchingEngine {
             index++;
         }
         return new MatchingEngine(ids, compiled, freeze(byTerm), freeze(byPrefix), freeze(byField), prefixLengths,
-                unanchored.stream().mapToInt(Integer::intValue).toArray());
+                unanchored.stream().mapToInt(Integer::intValue).toArray(), dictionary.ids());
     }
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> lists) {
@@ -117,6 +121,9 @@ public final class MatchingEngine {
             }
         }
         candidates.add(unanchored);
+        if (candidates.count > 0) {
+            view.markWords(dictionary, dictionary.size());
+        }
         Set<UUID> matched = new HashSet<>();
         for (int i = 0; i < candidates.count; i++) {
             int candidate = candidates.queries[i];
@@ -159,6 +166,15 @@ public final class MatchingEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Whether one query matches one document, without compiling an engine (e.g. a watchlist's dry run); same result
+     * as {@code compile(Map.of(id, query)).match(document).contains(id)}.
+     */
+    public static boolean matches(Query query, MatchDocument document) {
+        return CompiledQuery.of(Objects.requireNonNull(query, "query"))
+                .test(DocumentView.of(Objects.requireNonNull(document, "document")));
     }
 
     /**

@@ -56,6 +56,7 @@ class MatchingEngineTest {
     })
     void textSemantics(String query, String text, boolean expected) {
         assertEquals(expected, matches(query, MatchDocument.ofText(text)));
+        assertEquals(expected, MatchingEngine.matches(q(query), MatchDocument.ofText(text)));
     }
 
     @Test
