@@ -36,6 +36,11 @@ public class AlertBroadcaster {
         }
     }
 
+    void onCommitted(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            cm.vigie.watch.alert.AlertEventsCommitted committed) {
+        publish(committed.events());
+    }
+
     public Runnable subscribe(String institutionId, Consumer<AlertEvent> listener) {
         listeners.computeIfAbsent(institutionId, id -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> listeners.getOrDefault(institutionId, Set.of()).remove(listener);

@@ -25,6 +25,10 @@ public interface ImpersonationSettings {
     @WithDefault("PT10S")
     Duration retryAfter();
 
+    /** How often the job completes pending checks (read by the scheduler as a string, e.g. 30s). */
+    @WithDefault("30s")
+    String retryEvery();
+
     /** Most candidates per scoring call. */
     @WithDefault("500")
     int maxCandidates();

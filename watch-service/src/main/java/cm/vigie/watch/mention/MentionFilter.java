@@ -19,6 +19,10 @@ public class MentionFilter {
     @Parameter(description = "Only mentions flagged as restating this hoax")
     public UUID hoaxId;
 
+    @QueryParam("alertId")
+    @Parameter(description = "Only the mentions grouped under this alert")
+    public UUID alertId;
+
     @QueryParam("platform")
     @Parameter(description = "Only this platform", example = "FACEBOOK")
     public Platform platform;

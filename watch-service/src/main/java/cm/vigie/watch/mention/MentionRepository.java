@@ -159,6 +159,10 @@ public class MentionRepository {
             sql.append(" AND hoax_ids @> ARRAY[?::uuid]");
             parameters.add(f.hoaxId.toString());
         }
+        if (f.alertId != null) {
+            sql.append(" AND id IN (SELECT mention_id FROM alert_mention WHERE alert_id = ?)");
+            parameters.add(f.alertId);
+        }
         if (f.platform != null) {
             sql.append(" AND platform = ?");
             parameters.add(f.platform.name());

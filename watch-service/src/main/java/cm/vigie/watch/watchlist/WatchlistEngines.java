@@ -41,6 +41,7 @@ public class WatchlistEngines {
 
     private static final Logger LOG = Logger.getLogger(WatchlistEngines.class);
 
+    /** @param engine null when the institution has no active watchlist */
     public record Compiled(MatchingEngine engine, Map<UUID, WatchlistSnapshot> watchlists) {
     }
 
@@ -125,7 +126,7 @@ public class WatchlistEngines {
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("Could not load the watchlists of " + institutionId, e);
         }
-        return new Compiled(MatchingEngine.compile(queries), Map.copyOf(snapshots));
+        return new Compiled(queries.isEmpty() ? null : MatchingEngine.compile(queries), Map.copyOf(snapshots));
     }
 
     private Set<String> readSet(String array) throws java.io.IOException {
