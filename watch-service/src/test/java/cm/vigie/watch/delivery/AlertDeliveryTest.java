@@ -21,15 +21,12 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cm.vigie.commons.testing.PostgresTestResource;
 import cm.vigie.commons.testing.TestIdentityProviderResource;
 import cm.vigie.commons.testing.TestTokens;
-import cm.vigie.watch.hoax.HoaxDetector;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -42,25 +39,39 @@ class AlertDeliveryTest {
     static final String ADMIN = TestTokens.bearer("minsante", "admin", "institution-admin");
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    FakeHoaxDetector hoaxes = new FakeHoaxDetector();
+    /** Registers a known hoax through the registry; its claim carries the marker so that tests do not overlap. */
+    static UUID hoax(String marker) {
+        String id = as(CM).body("{\"claims\":[\"" + claim(marker) + "\"],\"verdict\":\"FALSE\",\"debunkUrl\":\"https://www.minsante.cm/verif\",\"shared\":false}")
+                .post("/api/watch/hoaxes").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
 
-    @BeforeEach
-    void fakeHoaxes() {
-        QuarkusMock.installMockForType(hoaxes, HoaxDetector.class);
+    /** Each test gets its own wording (by the marker's first hex digit), so that no hoax restates another test's. */
+    static String claim(String marker) {
+        String[] claims = { "Le vaccin contre le paludisme rend les enfants stériles et le ministère cache la vérité",
+                "Les billets de banque neufs transmettent une maladie mortelle selon un médecin de Douala",
+                "Le gouvernement va couper internet pendant trois mois dans toutes les régions du pays",
+                "Une pluie de sauterelles géantes va détruire toutes les récoltes du Nord cette semaine" };
+        return claims[Character.digit(marker.charAt(marker.length() - 1), 16) % claims.length] + " " + marker;
+    }
+
+    static String marker(int wording) {
+        String random = UUID.randomUUID().toString().replace("-", "");
+        return "preuve" + random.substring(0, random.length() - 1) + wording;
     }
 
     @Test
     void aHoaxMentionRaisesAnAlertOnTheStreamAndTheWebhookAndItsLifecycleFollows() throws Exception {
-        String marker = "HOAX-" + UUID.randomUUID();
-        UUID hoax = hoaxes.register(marker);
+        String marker = marker(0);
+        UUID hoax = hoax(marker);
         try (WebhookReceiver receiver = new WebhookReceiver(); SseClient stream = new SseClient(VIEWER, "minSeverity=HIGH", null)) {
             assertEquals(200, stream.status);
             String secret = "s3cret-" + UUID.randomUUID();
             as(ADMIN).body("{\"url\":\"" + receiver.url("/hook") + "\",\"secret\":\"" + secret + "\",\"eventTypes\":[\"ALERT_CREATED\"]}")
                     .post("/api/watch/webhooks").then().statusCode(201).body("active", is(true));
 
-            as(CM).body(batch(mention(null, "Le vaccin rend stérile " + marker, "fake_news_1"),
-                    mention(null, "PARTAGEZ: le vaccin rend stérile " + marker, "fake_news_2"),
+            as(CM).body(batch(mention(null, claim(marker), "fake_news_1"),
+                    mention(null, "PARTAGEZ 😡 " + claim(marker).toUpperCase() + " #vaccin", "fake_news_2"),
                     mention(null, "Rien à voir", "calm_user")))
                     .post("/api/watch/mentions/batch").then().statusCode(202).body("accepted", is(3));
 
@@ -85,7 +96,7 @@ class AlertDeliveryTest {
 
             as(VIEWER).queryParam("hoaxId", hoax.toString()).get("/api/watch/mentions").then().statusCode(200)
                     .body("total", is(2)).body("items[0].hoaxMatches[0].hoaxId", is(hoax.toString()))
-                    .body("items[0].hoaxMatches[0].similarity", is(0.93f));
+                    .body("items[0].hoaxMatches[0].similarity", notNullValue());
             as(VIEWER).get("/api/watch/alerts/" + alertId + "/mentions").then().body("total", is(2));
             as(OTHER_CM).get("/api/watch/alerts/" + alertId).then().statusCode(404);
             as(VIEWER).post("/api/watch/alerts/" + alertId + "/acknowledge").then().statusCode(403);
@@ -103,7 +114,7 @@ class AlertDeliveryTest {
             assertEquals("ALERT_RESOLVED", stream.next(WAIT).name());
 
             // a resolved alert stays closed: the hoax coming back opens a new one
-            as(CM).body(batch(mention(null, "Encore: " + marker, "fake_news_3"))).post("/api/watch/mentions/batch")
+            as(CM).body(batch(mention(null, "encore: " + claim(marker), "fake_news_3"))).post("/api/watch/mentions/batch")
                     .then().statusCode(202);
             SseClient.Event reopened = stream.next(WAIT);
             assertEquals("ALERT_CREATED", reopened.name());
@@ -122,13 +133,13 @@ class AlertDeliveryTest {
 
     @Test
     void theStreamIsOnlyForTheInstitutionAndItsRoles() throws Exception {
-        String marker = "HOAX-" + UUID.randomUUID();
-        hoaxes.register(marker);
+        String marker = marker(1);
+        hoax(marker);
         try (SseClient other = new SseClient(OTHER_CM, null, null);
                 SseClient operator = new SseClient(TestTokens.bearer("platform", "operator", "platform-admin"), null, null)) {
             assertEquals(403, operator.status);
             assertEquals(200, other.status);
-            as(CM).body(batch(mention(null, marker, "someone"))).post("/api/watch/mentions/batch").then().statusCode(202);
+            as(CM).body(batch(mention(null, claim(marker), "someone"))).post("/api/watch/mentions/batch").then().statusCode(202);
             assertNull(other.next(Duration.ofSeconds(2)), "another institution's alert never reaches this stream");
         }
         try (SseClient bad = new SseClient(VIEWER, null, "not-a-number")) {
@@ -138,13 +149,13 @@ class AlertDeliveryTest {
 
     @Test
     void aFailingWebhookIsRetriedWithBackoffThenDisablesItself() throws Exception {
-        String marker = "HOAX-" + UUID.randomUUID();
-        hoaxes.register(marker);
+        String marker = marker(2);
+        hoax(marker);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.status.set(500);
             String id = as(ADMIN).body("{\"url\":\"" + receiver.url("/down") + "\",\"secret\":\"0123456789abcdef\"}")
                     .post("/api/watch/webhooks").then().statusCode(201).extract().path("id");
-            as(CM).body(batch(mention(null, marker, "a"))).post("/api/watch/mentions/batch").then().statusCode(202);
+            as(CM).body(batch(mention(null, claim(marker), "a"))).post("/api/watch/mentions/batch").then().statusCode(202);
             for (int i = 0; i < 3; i++) {
                 assertNotNull(receiver.received.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "attempt " + (i + 1));
             }
@@ -155,7 +166,7 @@ class AlertDeliveryTest {
             as(ADMIN).get("/api/watch/webhooks/" + id).then().body("active", is(false))
                     .body("consecutiveFailures", is(3)).body("disabledReason", notNullValue());
             as(CM).get("/api/watch/webhooks/" + id + "/deliveries").then().statusCode(200)
-                    .body("items[0].attempts", is(3)).body("items[0].lastStatusCode", is(500))
+                    .body("items", hasSize(1)).body("items[0].attempts", is(3)).body("items[0].lastStatusCode", is(500))
                     .body("items[0].status", is("PENDING"));
             as(OTHER_CM).get("/api/watch/webhooks/" + id).then().statusCode(404);
         }
