@@ -66,7 +66,7 @@ public class HoaxDetector {
         }
     }
 
-    @Scheduled(every = "${vigie.hoax.refresh-interval:60s}", delayed = "${vigie.hoax.refresh-interval:60s}",
+    @Scheduled(every = "${vigie.watch.hoax.refresh-interval:60s}", delayed = "${vigie.watch.hoax.refresh-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reloadAll() {
         try {

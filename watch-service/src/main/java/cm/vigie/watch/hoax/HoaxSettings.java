@@ -7,8 +7,8 @@ import io.smallrye.config.WithDefault;
 
 import cm.vigie.watch.hoax.similarity.NearDuplicateIndex;
 
-/** Near-duplicate detection of known hoaxes ({@code vigie.hoax.*}). */
-@ConfigMapping(prefix = "vigie.hoax")
+/** Near-duplicate detection of known hoaxes ({@code vigie.watch.hoax.*}). */
+@ConfigMapping(prefix = "vigie.watch.hoax")
 public interface HoaxSettings {
 
     /** The smallest similarity flagged; 0.5 gives recall 0.98 and precision 0.99 on the labelled set. */
