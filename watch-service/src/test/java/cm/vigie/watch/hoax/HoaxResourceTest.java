@@ -45,6 +45,9 @@ class HoaxResourceTest {
     @Inject
     AuditLog audit;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     static Response create(String bearer, String body) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body).post("/api/watch/hoaxes");
     }
@@ -190,5 +193,23 @@ class HoaxResourceTest {
         given().header("Authorization", SANTE_CM).delete("/api/watch/hoaxes/" + id).then().statusCode(204);
         given().header("Authorization", SANTE_CM).get("/api/watch/hoaxes/" + id).then().statusCode(404);
         assertTrue(checked(SANTE_CM, claim).isEmpty(), "deleted: no longer recognised");
+    }
+
+    @Test
+    void aHoaxWrittenByAnotherReplicaIsMatchedAfterThePeriodicReload() throws Exception {
+        String text = "La police de Garoua arrête tous les motos-taximen sans casque dès ce soir.";
+        assertTrue(detector.detect("minsante", text).isEmpty());
+        UUID id = UUID.randomUUID();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    INSERT INTO hoax (id, institution_id, verdict, first_seen, shared, created_by, created_at, updated_at, version)
+                    VALUES ('%s', 'minsante', 'FALSE', now(), false, 'replica-2', now(), now(), 0)""".formatted(id));
+            statement.executeUpdate("INSERT INTO hoax_claim (hoax_id, position, text) VALUES ('%s', 0, '%s')"
+                    .formatted(id, text.replace("'", "''")));
+        }
+        assertTrue(detector.detect("minsante", text).isEmpty(), "served from the index this replica holds");
+        detector.reloadAll();
+        assertEquals(List.of(id), detector.detect("minsante", text).stream().map(HoaxMatch::hoaxId).toList());
+        assertTrue(detector.detect("mincom", text).isEmpty(), "private to its institution");
     }
 }
