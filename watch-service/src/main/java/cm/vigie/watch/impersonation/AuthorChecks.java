@@ -89,19 +89,21 @@ public class AuthorChecks {
         List<Author> fresh = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO author_check (institution_id, platform, handle, display_name, followers, author_created_at,
-                       status, last_mention_id, created_at)
-                SELECT ?, u.p, u.h, u.n, u.f::bigint, u.c::timestamptz, 'PENDING', u.m::uuid, ?
+                       status, last_mention_id, created_at, next_check_at)
+                SELECT ?, u.p, u.h, u.n, u.f::bigint, u.c::timestamptz, 'PENDING', u.m::uuid, ?, ?
                   FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(p, h, n, f, c, m)
                 ON CONFLICT DO NOTHING
                 RETURNING platform, handle, display_name, followers, author_created_at""")) {
             statement.setString(1, institutionId);
             statement.setTimestamp(2, Timestamp.from(now));
-            statement.setArray(3, connection.createArrayOf("text", platforms.toArray()));
-            statement.setArray(4, connection.createArrayOf("text", handles.toArray()));
-            statement.setArray(5, connection.createArrayOf("text", names.toArray()));
-            statement.setArray(6, connection.createArrayOf("text", followers.toArray()));
-            statement.setArray(7, connection.createArrayOf("text", since.toArray()));
-            statement.setArray(8, connection.createArrayOf("text", mentions.toArray()));
+            // the batch's own call has until then; the job takes over after
+            statement.setTimestamp(3, Timestamp.from(now.plus(settings.retryAfter())));
+            statement.setArray(4, connection.createArrayOf("text", platforms.toArray()));
+            statement.setArray(5, connection.createArrayOf("text", handles.toArray()));
+            statement.setArray(6, connection.createArrayOf("text", names.toArray()));
+            statement.setArray(7, connection.createArrayOf("text", followers.toArray()));
+            statement.setArray(8, connection.createArrayOf("text", since.toArray()));
+            statement.setArray(9, connection.createArrayOf("text", mentions.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     fresh.add(author(rows));
@@ -127,13 +129,19 @@ public class AuthorChecks {
             return;
         }
         Map<String, List<Author>> byInstitution = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        // Claims the due checks (pushing their next try back), so that no other run or replica asks again meanwhile.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
-                        SELECT institution_id, platform, handle, display_name, followers, author_created_at
-                          FROM author_check WHERE status = 'PENDING' AND created_at < ?
-                         ORDER BY created_at LIMIT ?""")) {
-            statement.setTimestamp(1, Timestamp.from(Instant.now().minus(settings.retryAfter())));
-            statement.setInt(2, settings.maxCandidates() * 4);
+                        UPDATE author_check SET next_check_at = ?
+                         WHERE (institution_id, platform, handle) IN (
+                               SELECT institution_id, platform, handle FROM author_check
+                                WHERE status = 'PENDING' AND next_check_at <= ?
+                                ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING institution_id, platform, handle, display_name, followers, author_created_at""")) {
+            statement.setTimestamp(1, Timestamp.from(now.plus(settings.retryAfter())));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setInt(3, settings.maxCandidates() * 4);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     byInstitution.computeIfAbsent(rows.getString("institution_id"), id -> new ArrayList<>()).add(author(rows));

@@ -21,7 +21,10 @@ public interface ImpersonationSettings {
     @WithDefault("PT2S")
     Duration timeout();
 
-    /** A pending author is retried by the job once it is older than this (the batch's own call gets it first). */
+    /**
+     * A pending author is tried again by the job this long after the last try (the batch's own call first); keep it
+     * above the timeout so that a call in flight is never doubled.
+     */
     @WithDefault("PT10S")
     Duration retryAfter();
 

@@ -18,8 +18,8 @@ public class AccountsServiceStub implements QuarkusTestResourceLifecycleManager 
         server.start();
         return Map.of("vigie.watch.impersonation.url", server.baseUrl(),
                 "vigie.watch.impersonation.retry-every", "1s",
-                "vigie.watch.impersonation.retry-after", "PT0.5S",
-                "vigie.watch.impersonation.timeout", "PT1S",
+                "vigie.watch.impersonation.retry-after", "PT8S",
+                "vigie.watch.impersonation.timeout", "PT5S",
                 "cm.vigie.watch.impersonation.ImpersonationClient/score/CircuitBreaker/delay", "1");
     }
 

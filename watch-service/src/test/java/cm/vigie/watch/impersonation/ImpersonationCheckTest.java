@@ -80,7 +80,7 @@ class ImpersonationCheckTest {
         as(CM).body(batch(mention(null, "Recevez votre aide COVID ici", impostor), mention(null, "Merci au ministère", citizen),
                 mention(null, "Envoyez 5000 FCFA pour l'aide", impostor)))
                 .post("/api/watch/mentions/batch").then().statusCode(202).body("accepted", is(3));
-        awaitAlert(impostor, 10);
+        awaitAlert(impostor, 15);
 
         AccountsServiceStub.server.verify(1, postRequestedFor(urlEqualTo(SCORE))
                 .withRequestBody(matchingJsonPath("$.candidates.length()", equalTo("2")))
@@ -114,6 +114,6 @@ class ImpersonationCheckTest {
         AccountsServiceStub.server.stubFor(post(urlEqualTo(SCORE))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(verdicts("LIKELY_IMPERSONATION"))));
         // the circuit breaker may be open for a while after the failures: the job keeps trying until it closes
-        awaitAlert(impostor, 20);
+        awaitAlert(impostor, 40);
     }
 }
