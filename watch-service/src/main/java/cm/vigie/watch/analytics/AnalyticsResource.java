@@ -1,0 +1,115 @@
+package cm.vigie.watch.analytics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cm.vigie.commons.problem.Problem;
+import cm.vigie.commons.tenancy.Roles;
+
+@Path("/api/watch/analytics")
+@Tag(name = "Analytics", description = "Aggregates of mentions for charts; ranges default to the last 30 days, buckets to local days in Africa/Douala")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+@APIResponse(responseCode = "400", description = "Invalid range, interval or time zone", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AnalyticsResource {
+
+    private final AnalyticsService service;
+
+    AnalyticsResource(AnalyticsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/volume")
+    @Operation(operationId = "watchVolumeSeries", summary = "Mentions per hour or day of each watchlist (all of them unless some are named)")
+    @APIResponse(responseCode = "200", description = "One series per watchlist", content = @Content(schema = @Schema(implementation = AnalyticsViews.SeriesResponse.class)))
+    @APIResponse(responseCode = "404", description = "A named watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AnalyticsViews.SeriesResponse volume(
+            @Parameter(description = "Watchlists to chart (repeatable)") @QueryParam("watchlistId") List<UUID> watchlistIds,
+            @Parameter(description = "Start (ISO-8601); default 30 days before to", example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
+            @Parameter(description = "End, exclusive; default now", example = "2026-12-01T00:00:00Z") @QueryParam("to") Instant to,
+            @Parameter(description = "HOUR or DAY (default)", example = "DAY") @QueryParam("interval") Interval interval,
+            @Parameter(description = "IANA time zone of the buckets", example = "Africa/Douala") @QueryParam("timeZone") String timeZone) {
+        return service.volume(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, interval, timeZone));
+    }
+
+    @GET
+    @Path("/hoaxes")
+    @Operation(operationId = "watchHoaxSeries", summary = "Mentions flagged for each known hoax over time")
+    @APIResponse(responseCode = "200", description = "One series per hoax seen in the range", content = @Content(schema = @Schema(implementation = AnalyticsViews.SeriesResponse.class)))
+    public AnalyticsViews.SeriesResponse hoaxes(
+            @Parameter(description = "Only this hoax") @QueryParam("hoaxId") UUID hoaxId,
+            @Parameter(description = "Start (ISO-8601)") @QueryParam("from") Instant from,
+            @Parameter(description = "End, exclusive") @QueryParam("to") Instant to,
+            @Parameter(description = "HOUR or DAY") @QueryParam("interval") Interval interval,
+            @Parameter(description = "IANA time zone", example = "Africa/Douala") @QueryParam("timeZone") String timeZone) {
+        return service.hoaxes(hoaxId, AnalyticsRange.of(from, to, interval, timeZone));
+    }
+
+    @GET
+    @Path("/platforms")
+    @Operation(operationId = "watchPlatformBreakdown", summary = "Mentions per platform")
+    @APIResponse(responseCode = "200", description = "Platforms, most mentions first", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
+    public AnalyticsViews.CountResponse platforms(@Parameter(description = "Only mentions of this watchlist") @QueryParam("watchlistId") UUID watchlistId,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+        return service.platforms(watchlistId, AnalyticsRange.of(from, to, null, null));
+    }
+
+    @GET
+    @Path("/top-authors")
+    @Operation(operationId = "watchTopAuthors", summary = "Authors with the most mentions, with their engagement")
+    @APIResponse(responseCode = "200", description = "Top authors", content = @Content(schema = @Schema(implementation = AnalyticsViews.AuthorsResponse.class)))
+    public AnalyticsViews.AuthorsResponse authors(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @Parameter(description = "How many, at most 100", example = "10") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return service.authors(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+    }
+
+    @GET
+    @Path("/top-hashtags")
+    @Operation(operationId = "watchTopHashtags", summary = "Most used hashtags (folded: case and accents ignored)")
+    @APIResponse(responseCode = "200", description = "Top hashtags", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
+    public AnalyticsViews.CountResponse hashtags(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return service.hashtags(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+    }
+
+    @GET
+    @Path("/top-terms")
+    @Operation(operationId = "watchTopTerms", summary = "Most frequent words (4 letters or more, common words left out) of recent mentions")
+    @APIResponse(responseCode = "200", description = "Top terms", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
+    public AnalyticsViews.CountResponse terms(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return service.terms(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+    }
+
+    @GET
+    @Path("/share-of-voice")
+    @Operation(operationId = "watchShareOfVoice", summary = "Each watchlist's share of all watchlist matches in the range")
+    @APIResponse(responseCode = "200", description = "Shares, largest first", content = @Content(schema = @Schema(implementation = AnalyticsViews.ShareResponse.class)))
+    @APIResponse(responseCode = "404", description = "A named watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AnalyticsViews.ShareResponse shareOfVoice(@QueryParam("watchlistId") List<UUID> watchlistIds,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+        return service.shareOfVoice(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, null, null));
+    }
+}

@@ -1,0 +1,235 @@
+package cm.vigie.watch.analytics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.tenancy.CurrentInstitution;
+
+/**
+ * Aggregates for charts, straight from PostgreSQL: series come from {@code mention_match} (one row per mention and
+ * watchlist, indexed by watchlist and time), breakdowns from {@code mention}. Buckets are cut in the caller's time
+ * zone (Africa/Douala by default), so a "day" is a local day.
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    private static final List<String> STOPWORDS = List.of("dans", "pour", "avec", "sont", "cette", "mais", "plus", "tout",
+            "tous", "leur", "leurs", "nous", "vous", "elle", "elles", "etre", "avoir", "fait", "comme", "sans", "sous",
+            "that", "this", "with", "from", "have", "they", "were", "what", "which", "their", "there", "about", "been",
+            "will", "would", "your", "just", "https", "http", "www", "com");
+
+    private final DataSource dataSource;
+    private final CurrentInstitution institution;
+
+    AnalyticsService(DataSource dataSource, CurrentInstitution institution) {
+        this.dataSource = dataSource;
+        this.institution = institution;
+    }
+
+    public AnalyticsViews.SeriesResponse volume(List<UUID> watchlistIds, AnalyticsRange range) {
+        String institutionId = institutionId();
+        Map<UUID, String> names = watchlists(institutionId, watchlistIds);
+        Map<UUID, Map<Long, Long>> counts = new HashMap<>();
+        String sql = """
+                SELECT watchlist_id, (date_trunc('%s', published_at AT TIME ZONE ?) AT TIME ZONE ?) AS bucket, count(*)
+                  FROM mention_match
+                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ?
+                 GROUP BY 1, 2""".formatted(range.interval().sqlField);
+        query(sql, statement -> {
+            statement.setString(1, range.zone().getId());
+            statement.setString(2, range.zone().getId());
+            statement.setString(3, institutionId);
+            statement.setArray(4, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
+            statement.setTimestamp(5, Timestamp.from(range.from()));
+            statement.setTimestamp(6, Timestamp.from(range.to()));
+        }, rows -> counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new HashMap<>())
+                .put(rows.getTimestamp(2).toInstant().toEpochMilli(), rows.getLong(3)));
+        List<AnalyticsViews.Series> series = new ArrayList<>();
+        names.forEach((id, name) -> series.add(series(id, name, counts.getOrDefault(id, Map.of()), range)));
+        return new AnalyticsViews.SeriesResponse(range.interval(), range.zone().getId(), series);
+    }
+
+    public AnalyticsViews.SeriesResponse hoaxes(UUID hoaxId, AnalyticsRange range) {
+        String institutionId = institutionId();
+        Map<UUID, Map<Long, Long>> counts = new LinkedHashMap<>();
+        String sql = """
+                SELECT h.hoax, (date_trunc('%s', m.published_at AT TIME ZONE ?) AT TIME ZONE ?) AS bucket, count(*)
+                  FROM mention m, unnest(m.hoax_ids) AS h(hoax)
+                 WHERE m.institution_id = ? AND cardinality(m.hoax_ids) > 0 AND m.published_at >= ? AND m.published_at < ?
+                   AND (?::uuid IS NULL OR h.hoax = ?::uuid)
+                 GROUP BY 1, 2 ORDER BY 1""".formatted(range.interval().sqlField);
+        query(sql, statement -> {
+            statement.setString(1, range.zone().getId());
+            statement.setString(2, range.zone().getId());
+            statement.setString(3, institutionId);
+            statement.setTimestamp(4, Timestamp.from(range.from()));
+            statement.setTimestamp(5, Timestamp.from(range.to()));
+            statement.setObject(6, hoaxId);
+            statement.setObject(7, hoaxId);
+        }, rows -> counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new HashMap<>())
+                .put(rows.getTimestamp(2).toInstant().toEpochMilli(), rows.getLong(3)));
+        List<AnalyticsViews.Series> series = new ArrayList<>();
+        counts.forEach((id, byBucket) -> series.add(series(id, null, byBucket, range)));
+        return new AnalyticsViews.SeriesResponse(range.interval(), range.zone().getId(), series);
+    }
+
+    public AnalyticsViews.CountResponse platforms(UUID watchlistId, AnalyticsRange range) {
+        return counts("SELECT platform, count(*) FROM mention WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1", watchlistId, range, 50);
+    }
+
+    public AnalyticsViews.CountResponse hashtags(UUID watchlistId, AnalyticsRange range, int limit) {
+        return counts("SELECT tag, count(*) FROM mention, unnest(hashtags) AS t(tag) WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
+                + limit, watchlistId, range, limit);
+    }
+
+    /** Frequent words of the 20,000 newest mentions of the range, accents folded, short and common words left out. */
+    public AnalyticsViews.CountResponse terms(UUID watchlistId, AnalyticsRange range, int limit) {
+        String institutionId = institutionId();
+        List<AnalyticsViews.CountItem> items = new ArrayList<>();
+        String sql = """
+                SELECT word, count(*) FROM (
+                    SELECT text_folded FROM mention WHERE %s ORDER BY published_at DESC LIMIT 20000) recent,
+                    regexp_split_to_table(recent.text_folded, '[^a-z0-9_]+') AS word
+                 WHERE length(word) >= 4 AND word !~ '^[0-9]+$' AND word <> ALL (?::text[])
+                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""".formatted(where(watchlistId));
+        query(sql, statement -> {
+            int i = bindWhere(statement, institutionId, watchlistId, range);
+            statement.setArray(i++, statement.getConnection().createArrayOf("text", STOPWORDS.toArray()));
+            statement.setInt(i, limit);
+        }, rows -> items.add(new AnalyticsViews.CountItem(rows.getString(1), rows.getLong(2))));
+        return new AnalyticsViews.CountResponse(items);
+    }
+
+    public AnalyticsViews.AuthorsResponse authors(UUID watchlistId, AnalyticsRange range, int limit) {
+        String institutionId = institutionId();
+        List<AnalyticsViews.Author> items = new ArrayList<>();
+        String sql = """
+                SELECT platform, author_handle, max(author_name), count(*), sum(likes + shares + comments)
+                  FROM mention WHERE %s AND author_handle IS NOT NULL
+                 GROUP BY 1, 2 ORDER BY 4 DESC, 5 DESC, 2 LIMIT ?""".formatted(where(watchlistId));
+        query(sql, statement -> {
+            int i = bindWhere(statement, institutionId, watchlistId, range);
+            statement.setInt(i, limit);
+        }, rows -> items.add(new AnalyticsViews.Author(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                rows.getLong(5))));
+        return new AnalyticsViews.AuthorsResponse(items);
+    }
+
+    public AnalyticsViews.ShareResponse shareOfVoice(List<UUID> watchlistIds, AnalyticsRange range) {
+        String institutionId = institutionId();
+        Map<UUID, String> names = watchlists(institutionId, watchlistIds);
+        Map<UUID, Long> counts = new HashMap<>();
+        query("""
+                SELECT watchlist_id, count(*) FROM mention_match
+                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ?
+                 GROUP BY 1""", statement -> {
+            statement.setString(1, institutionId);
+            statement.setArray(2, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
+            statement.setTimestamp(3, Timestamp.from(range.from()));
+            statement.setTimestamp(4, Timestamp.from(range.to()));
+        }, rows -> counts.put(rows.getObject(1, UUID.class), rows.getLong(2)));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<AnalyticsViews.Share> items = new ArrayList<>();
+        names.forEach((id, name) -> {
+            long count = counts.getOrDefault(id, 0L);
+            items.add(new AnalyticsViews.Share(id, name, count, total == 0 ? 0 : (double) count / total));
+        });
+        items.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return new AnalyticsViews.ShareResponse(total, items);
+    }
+
+    private AnalyticsViews.CountResponse counts(String template, UUID watchlistId, AnalyticsRange range, int limit) {
+        String institutionId = institutionId();
+        List<AnalyticsViews.CountItem> items = new ArrayList<>();
+        query(template.formatted(where(watchlistId)), statement -> bindWhere(statement, institutionId, watchlistId, range),
+                rows -> items.add(new AnalyticsViews.CountItem(rows.getString(1), rows.getLong(2))));
+        return new AnalyticsViews.CountResponse(items);
+    }
+
+    private static String where(UUID watchlistId) {
+        return "institution_id = ? AND published_at >= ? AND published_at < ?"
+                + (watchlistId == null ? "" : " AND matched_watchlists @> ARRAY[?::uuid]");
+    }
+
+    private static int bindWhere(PreparedStatement statement, String institutionId, UUID watchlistId, AnalyticsRange range)
+            throws SQLException {
+        int i = 1;
+        statement.setString(i++, institutionId);
+        statement.setTimestamp(i++, Timestamp.from(range.from()));
+        statement.setTimestamp(i++, Timestamp.from(range.to()));
+        if (watchlistId != null) {
+            statement.setString(i++, watchlistId.toString());
+        }
+        return i;
+    }
+
+    /** The named watchlists of the institution (404 for one it does not have), or all of them when none is named. */
+    private Map<UUID, String> watchlists(String institutionId, List<UUID> ids) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        query("SELECT id, name FROM watchlist WHERE institution_id = ? AND (cardinality(?::uuid[]) = 0 OR id = ANY (?::uuid[])) ORDER BY name",
+                statement -> {
+                    statement.setString(1, institutionId);
+                    var array = statement.getConnection().createArrayOf("uuid", ids.toArray());
+                    statement.setArray(2, array);
+                    statement.setArray(3, array);
+                }, rows -> names.put(rows.getObject(1, UUID.class), rows.getString(2)));
+        if (names.size() < ids.stream().distinct().count()) {
+            throw ProblemException.notFound("watchlist.not-found");
+        }
+        return names;
+    }
+
+    private static AnalyticsViews.Series series(UUID id, String name, Map<Long, Long> counts, AnalyticsRange range) {
+        List<AnalyticsViews.Point> points = new ArrayList<>();
+        long total = 0;
+        for (ZonedDateTime bucket : range.buckets()) {
+            long count = counts.getOrDefault(bucket.toInstant().toEpochMilli(), 0L);
+            total += count;
+            points.add(new AnalyticsViews.Point(bucket.toOffsetDateTime(), count));
+        }
+        return new AnalyticsViews.Series(id, name, total, points);
+    }
+
+    private String institutionId() {
+        return institution.slug().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "problem.forbidden.detail"));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package cm.vigie.watch.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import cm.vigie.watch.alert.AlertEvent;
+import cm.vigie.watch.alert.Severity;
+
+/**
+ * One SSE client. Live events that arrive while the missed ones are replayed wait in a queue, and nothing at or
+ * below the last id sent goes out twice.
+ */
+final class StreamSession {
+
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final Severity minSeverity;
+    private final List<AlertEvent> queued = new ArrayList<>();
+    private boolean replaying = true;
+    private long lastSent;
+    private Runnable unsubscribe = () -> {
+    };
+
+    StreamSession(SseEventSink sink, Sse sse, Severity minSeverity, long lastEventId) {
+        this.sink = sink;
+        this.sse = sse;
+        this.minSeverity = minSeverity;
+        this.lastSent = lastEventId;
+    }
+
+    void unsubscribeWith(Runnable unsubscribe) {
+        this.unsubscribe = unsubscribe;
+    }
+
+    synchronized void live(AlertEvent event) {
+        if (replaying) {
+            queued.add(event);
+        } else {
+            send(event);
+        }
+    }
+
+    synchronized void replayed(List<AlertEvent> missed) {
+        missed.forEach(this::send);
+        queued.sort(java.util.Comparator.comparingLong(AlertEvent::id));
+        queued.forEach(this::send);
+        queued.clear();
+        replaying = false;
+    }
+
+    synchronized void heartbeat() {
+        if (sink.isClosed()) {
+            close();
+            return;
+        }
+        sink.send(sse.newEventBuilder().comment("keep-alive").build()).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                close();
+            }
+        });
+    }
+
+    boolean closed() {
+        return sink.isClosed();
+    }
+
+    void close() {
+        unsubscribe.run();
+        if (!sink.isClosed()) {
+            sink.close();
+        }
+    }
+
+    private void send(AlertEvent event) {
+        if (event.id() <= lastSent || !event.severity().atLeast(minSeverity)) {
+            return;
+        }
+        if (sink.isClosed()) {
+            close();
+            return;
+        }
+        lastSent = event.id();
+        sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.type())
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.payload()).build())
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        close();
+                    }
+                });
+    }
+}

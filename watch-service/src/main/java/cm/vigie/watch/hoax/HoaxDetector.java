@@ -1,0 +1,100 @@
+package cm.vigie.watch.hoax;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import cm.vigie.watch.hoax.similarity.NearDuplicateIndex;
+import cm.vigie.watch.hoax.similarity.Shingles;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Finds the known hoaxes (the institution's own and the shared ones) that a text restates. Called by ingestion for
+ * every mention; answers from in-memory near-duplicate indexes, one per institution (loaded on first use) and one
+ * for the shared registry. A change made here rebuilds the affected indexes right after its commit; a periodic
+ * reload picks up changes made through other replicas.
+ */
+@ApplicationScoped
+public class HoaxDetector {
+
+    private static final Logger LOG = Logger.getLogger(HoaxDetector.class);
+
+    private final HoaxIndexLoader loader;
+    private final Map<String, NearDuplicateIndex<UUID>> own = new ConcurrentHashMap<>();
+    private final Object sharedLock = new Object();
+    private volatile NearDuplicateIndex<UUID> published;
+
+    HoaxDetector(HoaxIndexLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The hoaxes the text is a near-duplicate of, most similar first; empty when none. */
+    public List<HoaxMatch> detect(String institutionId, String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Shingles shingles = Shingles.of(text);
+        Map<UUID, Double> best = new HashMap<>();
+        if (institutionId != null) {
+            for (var match : own.computeIfAbsent(institutionId, loader::own).query(shingles)) {
+                best.merge(match.key(), match.similarity(), Math::max);
+            }
+        }
+        for (var match : published().query(shingles)) {
+            best.merge(match.key(), match.similarity(), Math::max);
+        }
+        List<HoaxMatch> matches = new ArrayList<>(best.size());
+        best.forEach((id, similarity) -> matches.add(new HoaxMatch(id, Math.round(similarity * 1000) / 1000.0)));
+        matches.sort(Comparator.comparingDouble(HoaxMatch::similarity).reversed().thenComparing(HoaxMatch::hoaxId));
+        return matches;
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) HoaxChanged change) {
+        own.computeIfPresent(change.institutionId(), (institution, stale) -> loader.own(institution));
+        if (change.sharedRegistryChanged()) {
+            reloadPublished();
+        }
+    }
+
+    @Scheduled(every = "${vigie.watch.hoax.refresh-interval:60s}", delayed = "${vigie.watch.hoax.refresh-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadAll() {
+        try {
+            for (String institution : List.copyOf(own.keySet())) {
+                own.computeIfPresent(institution, (key, stale) -> loader.own(key));
+            }
+            reloadPublished();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not reload the known hoaxes; the previous indexes keep serving", e);
+        }
+    }
+
+    private NearDuplicateIndex<UUID> published() {
+        NearDuplicateIndex<UUID> index = published;
+        if (index == null) {
+            synchronized (sharedLock) {
+                if (published == null) {
+                    published = loader.published();
+                }
+                index = published;
+            }
+        }
+        return index;
+    }
+
+    private void reloadPublished() {
+        synchronized (sharedLock) {
+            published = loader.published();
+        }
+    }
+}

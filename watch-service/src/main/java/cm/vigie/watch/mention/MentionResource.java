@@ -1,0 +1,196 @@
+package cm.vigie.watch.mention;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import cm.vigie.commons.paging.PageRequest;
+import cm.vigie.commons.paging.PageResponse;
+import cm.vigie.commons.problem.FieldError;
+import cm.vigie.commons.problem.Messages;
+import cm.vigie.commons.problem.Problem;
+import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.tenancy.Roles;
+
+@Path("/api/watch/mentions")
+@Tag(name = "Mentions", description = "Collected posts and articles: ingestion, search, triage")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MentionResource {
+
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final String BATCH_EXAMPLE = """
+            {"mentions":[{"platform":"FACEBOOK","externalId":"1234567890_987654321","url":"https://www.facebook.com/permalink.php?story_fbid=987654321",\
+            "author":{"handle":"jean_237","displayName":"Jean Mballa","followers":1520,"createdAt":"2024-01-05T00:00:00Z"},\
+            "text":"Le vaccin contre le paludisme rend stérile, partagez ! #vaccination","language":"fr","publishedAt":"2026-11-27T08:00:00Z",\
+            "metrics":{"likes":12,"shares":3,"comments":5,"views":840},"inReplyTo":null}]}""";
+    private static final String TRIAGE_EXAMPLE = """
+            {"status":"ESCALATED","assignee":"cm","note":"Relayed by three regional pages"}""";
+
+    private final MentionIngestion ingestion;
+    private final MentionService service;
+    private final ObjectMapper json;
+
+    MentionResource(MentionIngestion ingestion, MentionService service, ObjectMapper json) {
+        this.ingestion = ingestion;
+        this.service = service;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
+    @Operation(operationId = "ingestWatchMentions", summary = "Ingest up to 1,000 mentions (5 MB); 202 means committed",
+            description = "Each item is checked on its own: bad items are listed in rejected[] with their index, the others are stored. "
+                    + "A repeat of a stored (platform, externalId) updates its metrics and counts as a duplicate. "
+                    + "With an Idempotency-Key, a retried batch answers the first answer.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MentionBatch.class), examples = @ExampleObject(name = "facebook", value = BATCH_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Committed", content = @Content(schema = @Schema(implementation = IngestResult.class),
+            examples = @ExampleObject(name = "one rejected", value = "{\"accepted\":498,\"duplicates\":1,\"rejected\":[{\"index\":7,\"errors\":[{\"field\":\"publishedAt\",\"message\":\"is required\"}]}]}")))
+    @APIResponse(responseCode = "400", description = "Not a batch, or more than 1,000 items", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 5 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response ingest(byte[] body,
+            @Parameter(description = "Makes a retried batch return the first answer (at most 200 characters)", example = "batch-2026-11-27-0001") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            HttpHeaders headers) {
+        if (body == null || body.length == 0) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
+        }
+        if (body.length > MAX_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.invalid("Idempotency-Key", "mention.idempotency.invalid");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
+        }
+        JsonNode items = root == null ? null : root.get("mentions");
+        if (items == null || !items.isArray()) {
+            throw ProblemException.invalid("mentions", "mention.batch.required");
+        }
+        if (items.size() > MentionIngestion.MAX_BATCH) {
+            throw ProblemException.invalid("mentions", "mention.batch.too-many");
+        }
+        List<MentionInput> mentions = new ArrayList<>(items.size());
+        Map<Integer, List<FieldError>> unreadable = new HashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            try {
+                mentions.add(json.treeToValue(items.get(index), MentionInput.class));
+            } catch (JsonProcessingException e) {
+                mentions.add(null);
+                unreadable.put(index, List.of(new FieldError(path(e), e instanceof InvalidFormatException
+                        ? "problem.field.wrong-format" : "problem.field.wrong-type")));
+            }
+        }
+        String institutionId = service.institutionId();
+        IngestResult result = ingestion.ingest(institutionId, mentions, unreadable,
+                idempotencyKey == null ? null : MentionIngestion.Idempotency.of(idempotencyKey.strip(), body));
+        return Response.accepted(localized(result, Messages.choose(headers.getAcceptableLanguages()))).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "listWatchMentions", summary = "Search your institution's mentions, newest first by default",
+            description = "Sortable by publishedAt, ingestedAt, likes, shares, views, engagement.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<MentionView> list(@Valid @BeanParam MentionFilter filter, @Valid @BeanParam PageRequest page) {
+        return service.search(filter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
+    @Operation(operationId = "getWatchMention", summary = "Read a mention")
+    @APIResponse(responseCode = "200", description = "The mention", content = @Content(schema = @Schema(implementation = MentionView.class)))
+    @APIResponse(responseCode = "404", description = "No such mention in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MentionView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/triage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
+    @Operation(operationId = "triageWatchMention", summary = "Triage a mention: status (NEW, REVIEWED, ESCALATED, DISMISSED), assignee, note")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "escalate", value = TRIAGE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The triaged mention", content = @Content(schema = @Schema(implementation = MentionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such mention in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MentionView triage(@PathParam("id") UUID id, @Valid @NotNull TriageRequest request) {
+        return service.triage(id, request);
+    }
+
+    @POST
+    @Path("/triage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
+    @Operation(operationId = "bulkTriageWatchMentions", summary = "Apply one triage decision to up to 500 mentions")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "dismiss", value = "{\"ids\":[\"2f4c0b8e-1d3a-4c5e-8f7a-9b0c1d2e3f40\"],\"triage\":{\"status\":\"DISMISSED\"}}")))
+    @APIResponse(responseCode = "200", description = "How many were triaged", content = @Content(schema = @Schema(implementation = BulkTriageResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BulkTriageResult bulkTriage(@Valid @NotNull BulkTriageRequest request) {
+        return service.bulkTriage(request);
+    }
+
+    private static IngestResult localized(IngestResult result, Locale locale) {
+        return new IngestResult(result.accepted(), result.duplicates(), result.rejected().stream()
+                .map(r -> new IngestResult.Rejection(r.index(), r.errors().stream()
+                        .map(e -> new FieldError(e.field(), Messages.get(locale, e.message()))).toList()))
+                .toList());
+    }
+
+    private static String path(JsonProcessingException e) {
+        if (!(e instanceof MismatchedInputException mismatch)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (var reference : mismatch.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package cm.vigie.watch.mention;
+
+/** Triage state of a mention. */
+public enum MentionStatus {
+    NEW, REVIEWED, ESCALATED, DISMISSED
+}

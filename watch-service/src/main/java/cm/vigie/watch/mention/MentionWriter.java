@@ -1,0 +1,152 @@
+package cm.vigie.watch.mention;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cm.vigie.watch.hoax.HoaxMatch;
+
+/**
+ * Stores a batch in one statement: rows go in as parallel arrays through {@code unnest}, and a repeat of a stored
+ * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one.
+ */
+@ApplicationScoped
+public class MentionWriter {
+
+    private static final String UPSERT = """
+            INSERT INTO mention (id, institution_id, platform, external_id, url, author_handle, author_name,
+                   author_followers, author_created_at, text, text_folded, language, language_detected, published_at,
+                   ingested_at, likes, shares, comments, views, in_reply_to, matched_watchlists, hoax_ids, hoax_matches,
+                   hashtags)
+            SELECT u.id::uuid, ?, u.platform, u.external_id, u.url, u.author_handle, u.author_name, u.followers::bigint,
+                   u.author_created_at::timestamptz, u.text, u.text_folded, u.language, u.detected::boolean,
+                   u.published_at::timestamptz, ?, u.likes::bigint, u.shares::bigint, u.comments::bigint, u.views::bigint,
+                   u.in_reply_to, u.watchlists::uuid[], u.hoax_ids::uuid[], u.hoax_matches::jsonb, u.hashtags::text[]
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
+                        text_folded, language, detected, published_at, likes, shares, comments, views, in_reply_to,
+                        watchlists, hoax_ids, hoax_matches, hashtags)
+            ON CONFLICT (institution_id, platform, external_id) DO UPDATE
+               SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
+                   author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
+            RETURNING id, platform, external_id, (xmax = 0) AS created, ingested_at""";
+
+    private final ObjectMapper json;
+
+    MentionWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Upserts the mentions (distinct by platform and external id) and tells which were new. */
+    public List<IngestedMention> upsert(Connection connection, String institutionId, List<PreparedMention> mentions,
+            Instant ingestedAt) throws SQLException {
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
+        int n = mentions.size();
+        String[][] columns = new String[22][n];
+        for (int i = 0; i < n; i++) {
+            PreparedMention m = mentions.get(i);
+            String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
+                    m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
+                    m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
+                    m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(),
+                    Long.toString(m.likes()), Long.toString(m.shares()), Long.toString(m.comments()),
+                    Long.toString(m.views()), m.inReplyTo(), arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
+                    arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
+                    arrayLiteral(m.hashtags()) };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        Map<String, PreparedMention> byKey = new HashMap<>();
+        mentions.forEach(m -> byKey.put(m.key(), m));
+        List<IngestedMention> stored = new ArrayList<>(n);
+        List<Array> arrays = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            statement.setString(1, institutionId);
+            statement.setTimestamp(2, Timestamp.from(ingestedAt));
+            for (int c = 0; c < columns.length; c++) {
+                Array array = connection.createArrayOf("text", columns[c]);
+                arrays.add(array);
+                statement.setArray(3 + c, array);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
+                    stored.add(new IngestedMention(rows.getObject("id", UUID.class), mention, rows.getBoolean("created"),
+                            rows.getTimestamp("ingested_at").toInstant()));
+                }
+            }
+        } finally {
+            for (Array array : arrays) {
+                array.free();
+            }
+        }
+        stored.sort(java.util.Comparator.comparingInt(s -> s.mention().index()));
+        return stored;
+    }
+
+    /** One row per (mention, watchlist) for the new mentions, feeding series and share of voice. */
+    public void recordMatches(Connection connection, String institutionId, List<IngestedMention> created) throws SQLException {
+        List<String> watchlists = new ArrayList<>();
+        List<String> mentionIds = new ArrayList<>();
+        List<String> published = new ArrayList<>();
+        for (IngestedMention m : created) {
+            for (UUID watchlist : m.mention().matchedWatchlists()) {
+                watchlists.add(watchlist.toString());
+                mentionIds.add(m.id().toString());
+                published.add(m.mention().publishedAt().toString());
+            }
+        }
+        if (watchlists.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at)
+                SELECT ?, u.w::uuid, u.m::uuid, u.p::timestamptz FROM unnest(?::text[], ?::text[], ?::text[]) AS u(w, m, p)
+                ON CONFLICT DO NOTHING""")) {
+            statement.setString(1, institutionId);
+            statement.setArray(2, connection.createArrayOf("text", watchlists.toArray()));
+            statement.setArray(3, connection.createArrayOf("text", mentionIds.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", published.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private String hoaxJson(List<HoaxMatch> matches) {
+        try {
+            return json.writeValueAsString(matches);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PostgreSQL array literal with every element quoted. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+}

@@ -1,0 +1,41 @@
+package cm.vigie.watch.mention;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cm.vigie.watch.hoax.HoaxMatch;
+
+/** A valid mention ready to store: normalised, language known, matched against watchlists and hoaxes. */
+public record PreparedMention(
+        int index,
+        UUID id,
+        Platform platform,
+        String externalId,
+        String url,
+        String authorHandle,
+        String authorName,
+        Long authorFollowers,
+        Instant authorCreatedAt,
+        String text,
+        String textFolded,
+        String language,
+        boolean languageDetected,
+        Instant publishedAt,
+        long likes,
+        long shares,
+        long comments,
+        long views,
+        String inReplyTo,
+        List<String> hashtags,
+        List<UUID> matchedWatchlists,
+        List<HoaxMatch> hoaxMatches) {
+
+    public long engagement() {
+        return likes + shares + comments;
+    }
+
+    String key() {
+        return platform.name() + "\u0000" + externalId;
+    }
+}
