@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cm.vigie.benchmarks.alertlatency.AlertLatencySuite;
+import cm.vigie.benchmarks.analytics.AnalyticsSuite;
+import cm.vigie.benchmarks.ingest.IngestSuite;
 import cm.vigie.benchmarks.startup.StartupSuite;
 
 /** Every suite {@code benchmarks/run} knows, by name. Keep {@code SUITES} in {@code benchmarks/run} in step. */
 public final class Suites {
 
-    private static final Map<String, Suite> ALL = index(List.of(new StartupSuite()));
+    private static final Map<String, Suite> ALL = index(List.of(new StartupSuite(), new IngestSuite(), new AlertLatencySuite(), new AnalyticsSuite()));
 
     private Suites() {
     }
