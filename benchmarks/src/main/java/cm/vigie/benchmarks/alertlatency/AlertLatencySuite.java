@@ -124,7 +124,11 @@ public final class AlertLatencySuite implements Suite {
         send(context, stack, generator, WARM_UP, probes, perProbe, new ConcurrentHashMap<>(), "warm-up");
         Thread.sleep(2_000);
         send(context, stack, generator, MEASURED, probes, perProbe, sent, "measured");
-        Thread.sleep(5_000);
+        // the last alerts may still be on their way: wait until every batch's event arrived, at most 30 s
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!arrivals.keySet().containsAll(sent.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         stream.body().close();
 
         List<Double> latencies = new ArrayList<>();
