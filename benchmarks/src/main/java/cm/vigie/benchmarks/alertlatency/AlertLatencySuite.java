@@ -50,6 +50,7 @@ public final class AlertLatencySuite implements Suite {
     static final String SERVICE = "watch-service";
     private static final Pattern COUNT = Pattern.compile("\"mentionCount\":(\\d+)");
     private static final Pattern WATCHLIST = Pattern.compile("\"watchlistId\":\"([0-9a-f-]{36})\"");
+    private static final Pattern WINDOW = Pattern.compile("\"windowStart\":\"([^\"]+)\"");
 
     @Override
     public String name() {
@@ -105,8 +106,12 @@ public final class AlertLatencySuite implements Suite {
                         long now = System.nanoTime();
                         Matcher watchlist = WATCHLIST.matcher(line);
                         Matcher count = COUNT.matcher(line);
-                        if (watchlist.find() && count.find()) {
-                            arrivals.putIfAbsent(watchlist.group(1) + "#" + count.group(1), now);
+                        Matcher window = WINDOW.matcher(line);
+                        if (watchlist.find() && probes.contains(watchlist.group(1)) && count.find() && window.find()) {
+                            // the k-th event of a probe watchlist, ordered by window then count, is its k-th batch
+                            // (an hour boundary during the run opens a new alert whose count restarts at 1)
+                            arrivals.putIfAbsent(watchlist.group(1) + "#" + window.group(1) + "#"
+                                    + String.format("%08d", Integer.parseInt(count.group(1))), now);
                         }
                     }
                 });
@@ -126,19 +131,29 @@ public final class AlertLatencySuite implements Suite {
         send(context, stack, generator, MEASURED, probes, perProbe, sent, "measured");
         // the last alerts may still be on their way: wait until every batch's event arrived, at most 30 s
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!arrivals.keySet().containsAll(sent.keySet()) && System.nanoTime() < deadline) {
+        int expected = (int) ((WARM_UP.toSeconds() + MEASURED.toSeconds()) * RATE_PER_SECOND / BATCH);
+        while (arrivals.size() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         stream.body().close();
 
         List<Double> latencies = new ArrayList<>();
         int missing = 0;
-        for (var batch : sent.entrySet()) {
-            Long arrived = arrivals.get(batch.getKey());
-            if (arrived == null) {
-                missing++;
-            } else {
-                latencies.add((arrived - batch.getValue()) / 1e6);
+        int warmUpPerProbe = (int) (WARM_UP.toSeconds() * RATE_PER_SECOND / BATCH / PROBES);
+        for (String probe : probes) {
+            List<Long> events = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith(probe + "#"))
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+            List<Map.Entry<String, Long>> batches = sent.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(probe + "#"))
+                    .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(probe.length() + 1))))
+                    .toList();
+            for (int k = 0; k < batches.size(); k++) {
+                int event = warmUpPerProbe + k;
+                if (event < events.size()) {
+                    latencies.add((events.get(event) - batches.get(k).getValue()) / 1e6);
+                } else {
+                    missing++;
+                }
             }
         }
         if (latencies.isEmpty()) {
