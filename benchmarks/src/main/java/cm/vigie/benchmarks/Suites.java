@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cm.vigie.benchmarks.impersonation.ImpersonationSuite;
+import cm.vigie.benchmarks.alertlatency.AlertLatencySuite;
+import cm.vigie.benchmarks.analytics.AnalyticsSuite;
 import cm.vigie.benchmarks.gateway.GatewaySuite;
 import cm.vigie.benchmarks.hoax.HoaxSuite;
+import cm.vigie.benchmarks.impersonation.ImpersonationSuite;
+import cm.vigie.benchmarks.ingest.IngestSuite;
 import cm.vigie.benchmarks.matching.MatchingSuite;
 import cm.vigie.benchmarks.startup.StartupSuite;
 
 /** Every suite {@code benchmarks/run} knows, by name. Keep {@code SUITES} in {@code benchmarks/run} in step. */
 public final class Suites {
 
-    private static final Map<String, Suite> ALL = index(List.of(new StartupSuite(), new ImpersonationSuite(), new GatewaySuite(), new MatchingSuite(), new HoaxSuite()));
+    private static final Map<String, Suite> ALL = index(List.of(new StartupSuite(), new GatewaySuite(),
+            new MatchingSuite(), new HoaxSuite(), new IngestSuite(), new AlertLatencySuite(), new AnalyticsSuite(),
+            new ImpersonationSuite()));
 
     private Suites() {
     }

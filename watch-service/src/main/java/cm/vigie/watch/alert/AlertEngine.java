@@ -75,9 +75,12 @@ public class AlertEngine {
             }
         }
         Instant windowStart = windowStart(now, settings.window());
-        List<AlertEvent> events = new ArrayList<>();
+        // Concurrent batches lock the alerts they touch: always in the same order, so that they never deadlock.
+        record Write(Group group, Instant windowStart, int count, boolean absolute) {
+        }
+        List<Write> writes = new ArrayList<>();
         for (Group group : groups.values()) {
-            events.add(write(connection, institutionId, group, windowStart, now, group.mentions().size(), false));
+            writes.add(new Write(group, windowStart, group.mentions().size(), false));
         }
         for (var spike : spikeRules.entrySet()) {
             WatchlistSnapshot watchlist = watchlists.get(spike.getKey());
@@ -85,10 +88,15 @@ public class AlertEngine {
             if (volume > 0) {
                 List<IngestedMention> mentions = created.stream()
                         .filter(m -> m.mention().matchedWatchlists().contains(spike.getKey())).toList();
-                Group group = new Group(watchlistSubject(RuleType.SPIKE, watchlist), watchlist.severity(), mentions);
-                events.add(write(connection, institutionId, group, windowStart(now, settings.spike().window()), now, volume,
-                        true));
+                writes.add(new Write(new Group(watchlistSubject(RuleType.SPIKE, watchlist), watchlist.severity(), mentions),
+                        windowStart(now, settings.spike().window()), volume, true));
             }
+        }
+        writes.sort(Comparator.comparing((Write w) -> w.group().subject().rule().name())
+                .thenComparing(w -> w.group().subject().key()));
+        List<AlertEvent> events = new ArrayList<>();
+        for (Write write : writes) {
+            events.add(write(connection, institutionId, write.group(), write.windowStart(), now, write.count(), write.absolute()));
         }
         return events;
     }

@@ -11,8 +11,9 @@ import cm.vigie.watch.alert.AlertEvent;
 import cm.vigie.watch.alert.Severity;
 
 /**
- * One SSE client. Live events that arrive while the missed ones are replayed wait in a queue, and nothing at or
- * below the last id sent goes out twice.
+ * One SSE client. Live events that arrive while the missed ones are replayed wait in a queue, and no event goes out
+ * twice. Ids are taken before commit, so concurrent batches may publish them out of order: a live event with a lower
+ * id than one already sent is still sent (only ids already sent are skipped).
  */
 final class StreamSession {
 
@@ -21,7 +22,14 @@ final class StreamSession {
     private final Severity minSeverity;
     private final List<AlertEvent> queued = new ArrayList<>();
     private boolean replaying = true;
-    private long lastSent;
+    private static final int REMEMBERED = 10_000;
+    private final long replayedUpTo;
+    private final java.util.Set<Long> sent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
     private Runnable unsubscribe = () -> {
     };
 
@@ -29,7 +37,7 @@ final class StreamSession {
         this.sink = sink;
         this.sse = sse;
         this.minSeverity = minSeverity;
-        this.lastSent = lastEventId;
+        this.replayedUpTo = lastEventId;
     }
 
     void unsubscribeWith(Runnable unsubscribe) {
@@ -76,14 +84,15 @@ final class StreamSession {
     }
 
     private void send(AlertEvent event) {
-        if (event.id() <= lastSent || !event.severity().atLeast(minSeverity)) {
+        if (!event.severity().atLeast(minSeverity) || sent.contains(event.id())
+                || replaying && event.id() <= replayedUpTo) {
             return;
         }
         if (sink.isClosed()) {
             close();
             return;
         }
-        lastSent = event.id();
+        sent.add(event.id());
         sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.type())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.payload()).build())
                 .whenComplete((ok, failure) -> {

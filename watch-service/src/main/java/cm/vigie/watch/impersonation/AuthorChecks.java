@@ -63,7 +63,7 @@ public class AuthorChecks {
         if (!settings.enabled()) {
             return List.of();
         }
-        Map<String, IngestedMention> distinct = new LinkedHashMap<>();
+        Map<String, IngestedMention> distinct = new java.util.TreeMap<>(); // sorted: a stable lock order
         for (IngestedMention m : created) {
             if (m.mention().authorHandle() != null) {
                 distinct.putIfAbsent(m.mention().platform().name() + ":" + m.mention().authorHandle(), m);

@@ -102,6 +102,8 @@ public class MentionIngestion {
         for (PreparedMention mention : distinct.values()) {
             prepared.add(enrich(institutionId, mention));
         }
+        // rows are locked in this order: the same order in every batch keeps concurrent batches from deadlocking
+        prepared.sort(java.util.Comparator.comparing(PreparedMention::key));
         final int repeats = repeatsInBatch;
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(institutionId, prepared, rejected, repeats,
                 idempotency, now));
