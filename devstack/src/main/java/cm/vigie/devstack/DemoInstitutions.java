@@ -16,20 +16,28 @@ import java.util.Map;
 
 /**
  * Registers the demo institutions (whose Keycloak realms ship with this module) in the Vigie registry of
- * accounts-service, as the platform operator. Idempotent: an institution that is already there answers 409.
+ * accounts-service, as the platform operator, and a few official accounts of each, as its community manager, so that
+ * a first start has something to verify and to imitate. Idempotent: what is already there answers 409.
  */
 public final class DemoInstitutions {
 
-    public record Institution(String slug, String nameFr, String nameEn, String type) {
+    public record Institution(String slug, String nameFr, String nameEn, String type, List<OfficialAccount> accounts) {
+    }
+
+    public record OfficialAccount(String platform, String handle, String displayName) {
     }
 
     public static final List<Institution> ALL = List.of(
-            new Institution("minsante", "Ministère de la Santé publique", "Ministry of Public Health", "MINISTRY"),
-            new Institution("mincom", "Ministère de la Communication", "Ministry of Communication", "MINISTRY"));
+            new Institution("minsante", "Ministère de la Santé publique", "Ministry of Public Health", "MINISTRY", List.of(
+                    new OfficialAccount("FACEBOOK", "MinSanteCM", "Ministère de la Santé publique"),
+                    new OfficialAccount("X", "minsante_cm", "MINSANTE Cameroun"))),
+            new Institution("mincom", "Ministère de la Communication", "Ministry of Communication", "MINISTRY", List.of(
+                    new OfficialAccount("FACEBOOK", "MinComCM", "Ministère de la Communication"))));
 
     static final String OPERATOR_REALM = "platform";
     static final String OPERATOR_USERNAME = "operator";
     static final String OPERATOR_PASSWORD = "demo";
+    static final String COMMUNITY_MANAGER = "cm";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,26 +56,33 @@ public final class DemoInstitutions {
         String token = tokens.passwordGrant(OPERATOR_REALM, OPERATOR_USERNAME, OPERATOR_PASSWORD);
         List<String> outcome = new ArrayList<>();
         for (Institution institution : ALL) {
-            int status = post(institution, token);
-            outcome.add(institution.slug() + (status == 201 ? " registered" : " already registered"));
+            int status = post("/api/institutions", body(institution), token, "institution " + institution.slug());
+            String cmToken = tokens.passwordGrant(institution.slug(), COMMUNITY_MANAGER, OPERATOR_PASSWORD);
+            int created = 0;
+            for (OfficialAccount account : institution.accounts()) {
+                String what = account.platform() + " account " + account.handle() + " of " + institution.slug();
+                created += post("/api/accounts/official", body(account), cmToken, what) == 201 ? 1 : 0;
+            }
+            outcome.add(institution.slug() + (status == 201 ? " registered" : " already registered")
+                    + (created > 0 ? ", " + created + " official accounts added" : ""));
         }
         return outcome;
     }
 
-    private int post(Institution institution, String token) {
-        URI uri = URI.create(accountsUrl + "/api/institutions");
+    private int post(String path, String body, String token, String what) {
+        URI uri = URI.create(accountsUrl + path);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(institution)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status != 201 && status != 409) {
-                throw new StackException("Registering institution " + institution.slug() + " failed: POST " + uri
+                throw new StackException("Registering " + what + " failed: POST " + uri
                         + " answered " + status + " " + response.body());
             }
             return status;
@@ -75,7 +90,7 @@ public final class DemoInstitutions {
             throw new StackException("Could not reach accounts-service at " + uri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while registering the demo institutions", e);
+            throw new StackException("Interrupted while registering " + what, e);
         }
     }
 
@@ -87,6 +102,18 @@ public final class DemoInstitutions {
         json.put("nameEn", institution.nameEn());
         json.put("type", institution.type());
         json.put("adoptExistingRealm", true);
+        return write(json);
+    }
+
+    static String body(OfficialAccount account) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("platform", account.platform());
+        json.put("handle", account.handle());
+        json.put("displayName", account.displayName());
+        return write(json);
+    }
+
+    private static String write(Map<String, Object> json) {
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {

@@ -82,6 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         command.add("-Dvigie.keycloak.url=" + StackPorts.localUrl(ports.keycloak()));
         command.add("-Dvigie.accounts.url=" + StackPorts.localUrl(ports.accounts()));
+        command.add("-Dvigie.watch.url=" + StackPorts.localUrl(ports.watch()));
         Path jar = service.runJar(options.repoRoot());
         command.addAll(aotCacheOptions(jar, Runtime.version().feature()));
         command.add("-jar");

@@ -84,6 +84,12 @@ class RealmFilesTest {
             JsonNode texts = realm.path("localizationTexts");
             assertEquals(institution.nameFr(), texts.path("fr").path("vigieRealmName").asText());
             assertEquals(institution.nameEn(), texts.path("en").path("vigieRealmName").asText());
+            assertFalse(institution.accounts().isEmpty(), "a first start shows official accounts to verify");
+            boolean hasCommunityManager = false;
+            for (JsonNode user : realm.path("users")) {
+                hasCommunityManager |= user.path("username").asText().equals(DemoInstitutions.COMMUNITY_MANAGER);
+            }
+            assertTrue(hasCommunityManager, institution.slug() + " has the user that registers its demo accounts");
         }
         assertEquals("{\"slug\":\"minsante\",\"nameFr\":\"Ministère de la Santé publique\","
                 + "\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\",\"adoptExistingRealm\":true}",

@@ -25,6 +25,7 @@ class ServiceProcessTest {
         assertTrue(command.contains("-Dquarkus.datasource.password=postgres"));
         assertTrue(command.contains("-Dvigie.keycloak.url=http://127.0.0.1:8180"));
         assertTrue(command.contains("-Dvigie.accounts.url=http://127.0.0.1:8081"));
+        assertTrue(command.contains("-Dvigie.watch.url=http://127.0.0.1:8082"), "plan-service reads watch-service");
         assertFalse(command.stream().anyMatch(arg -> arg.contains("s3cret")), "the service key is not on the command line");
         assertEquals(List.of("-jar", "quarkus-run.jar"),
                 command.subList(command.size() - 2, command.size()));

@@ -43,8 +43,9 @@ public final class WatchStubs {
         }
         long first = total / 2;
         PlanTestResource.stubs().stubFor(stub.willReturn(json(200, """
-                {"interval":"DAY","buckets":[{"start":"2027-01-10T00:00:00Z","count":%d},{"start":"2027-01-11T00:00:00Z","count":%d}]}"""
-                .formatted(first, total - first))));
+                {"interval":"DAY","timeZone":"Africa/Douala","series":[{"id":"%s","name":"stub","total":%d,
+                "points":[{"start":"2027-01-10T00:00:00+01:00","count":%d},{"start":"2027-01-11T00:00:00+01:00","count":%d}]}]}"""
+                .formatted(id, total, first, total - first))));
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +64,7 @@ public class VerifyResource {
             @Parameter(description = "Platform; TWITTER, FB, IG... are understood too. Optional with a URL", example = "FACEBOOK") @QueryParam("platform") String platform,
             @Parameter(description = "Handle as seen; @, spaces and case do not matter; a profile URL works too", example = "@MinSante.Officiel") @QueryParam("handle") String handle,
             @Parameter(description = "Profile URL, tracking parameters and all", example = "https://www.facebook.com/MinSante.Officiel?mibextid=ZbWKwL") @QueryParam("url") String url,
-            HttpHeaders headers, HttpServerRequest request) {
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String client = addresses.of(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
                 headers.getRequestHeader("X-Forwarded-For"));
         RateLimiter.Decision decision = limiter.acquire(client);

@@ -45,6 +45,9 @@ public final class OpenApiContract {
             if (!documentsAProblem) {
                 problems.add(where + ": no 4xx problem+json response documented");
             }
+            if ((method.equals("get") || method.equals("delete")) && operation.get("requestBody") != null) {
+                problems.add(where + ": a request body on " + method.toUpperCase() + " (an injected request object documented as a body?)");
+            }
             if (responses != null) {
                 responses.forEach((status, response) -> {
                     if (status.startsWith("2") && response.get("content") instanceof Map<?, ?> content) {

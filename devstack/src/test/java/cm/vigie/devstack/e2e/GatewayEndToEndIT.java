@@ -39,11 +39,13 @@ import cm.vigie.client.ApiResponse;
 import cm.vigie.client.api.CallerApi;
 import cm.vigie.client.api.InstitutionsApi;
 import cm.vigie.client.api.OfficialAccountsApi;
+import cm.vigie.client.api.PublicVerificationApi;
 import cm.vigie.client.model.Institution;
 import cm.vigie.client.model.OfficialAccount;
 import cm.vigie.client.model.OfficialAccountRequest;
 import cm.vigie.client.model.PageResponseOfficialAccountView;
 import cm.vigie.client.model.Platform;
+import cm.vigie.client.model.PublicVerification;
 import cm.vigie.client.model.StatusChange;
 import cm.vigie.devstack.KeycloakNode;
 import cm.vigie.devstack.KeycloakTokens;
@@ -354,6 +356,22 @@ class GatewayEndToEndIT {
         String accessToken = JSON.readTree(token.body()).path("access_token").asText();
         assertNotNull(officialAccounts(accessToken).listOfficialAccounts(firstHundred()).getItems());
         assertEquals("minsante", caller(accessToken).getAccountsCaller().getInstitution());
+    }
+
+    @Test
+    @Order(10)
+    void aCitizensCheckOfALookalikeNamesTheDemoAccountItImitatesWithoutAToken() throws Exception {
+        PublicVerificationApi citizen = new PublicVerificationApi(client(null));
+        PublicVerification lookalike = citizen.verifyPublicAccount(PublicVerificationApi.APIVerifyPublicAccountRequest
+                .newBuilder().url("https://www.facebook.com/MinSante.Officiel?mibextid=ZbWKwL").build());
+        assertFalse(lookalike.getOfficial(), "a lookalike is not official");
+        assertTrue(lookalike.getResembles().stream().anyMatch(account -> account.getHandle().equals("minsantecm")
+                && account.getInstitution().getSlug().equals("minsante")),
+                "it names the seeded account it imitates: " + lookalike.getResembles());
+        PublicVerification official = citizen.verifyPublicAccount(PublicVerificationApi.APIVerifyPublicAccountRequest
+                .newBuilder().platform("FACEBOOK").handle(" @MinSanteCM ").build());
+        assertTrue(official.getOfficial());
+        assertEquals("minsante", official.getInstitution().getSlug());
     }
 
     /** A real token from Keycloak's own master realm, which no Vigie service may accept. */

@@ -55,7 +55,7 @@ public interface GatewayConfig {
      * Paths reachable without a token (besides health, metrics, OpenAPI and Swagger UI, which are not proxied).
      * An entry ending in {@code /**} matches the prefix and everything below it; {@code *} matches one segment.
      */
-    @WithDefault("/api/public/**,/api/watch/sources/*/meta-webhook")
+    @WithDefault("/api/public/**,/api/watch/sources/*/meta-webhook,/api/plans/calendar/feeds/*.ics")
     List<String> publicPaths();
 
     CircuitBreakerConfig circuitBreaker();

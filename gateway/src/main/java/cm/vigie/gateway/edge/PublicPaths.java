@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Paths proxied without a token. A pattern ending in {@code /**} matches its prefix and everything below it;
- * a {@code *} segment matches exactly one non-empty segment; other segments match literally.
+ * a {@code *} segment matches exactly one non-empty segment, and {@code *.ext} one segment ending in {@code .ext}
+ * (a calendar program's {@code <secret>.ics} link); other segments match literally.
  */
 public final class PublicPaths {
 
@@ -35,10 +36,20 @@ public final class PublicPaths {
             return false;
         }
         for (int i = 0; i < fixed; i++) {
-            if (pattern[i].equals("*") ? segments[i].isEmpty() : !pattern[i].equals(segments[i])) {
+            if (!segmentMatches(pattern[i], segments[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean segmentMatches(String pattern, String segment) {
+        if (pattern.equals("*")) {
+            return !segment.isEmpty();
+        }
+        if (pattern.startsWith("*.")) {
+            return segment.length() > pattern.length() - 1 && segment.endsWith(pattern.substring(1));
+        }
+        return pattern.equals(segment);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class PublicPathsAndCorrelationTest {
 
-    private final PublicPaths paths = new PublicPaths(List.of("/api/public/**", "/api/watch/sources/*/meta-webhook"));
+    private final PublicPaths paths = new PublicPaths(List.of("/api/public/**", "/api/watch/sources/*/meta-webhook",
+            "/api/plans/calendar/feeds/*.ics"));
 
     @Test
     void publicPatterns() {
@@ -23,6 +24,9 @@ class PublicPathsAndCorrelationTest {
         assertFalse(paths.matches("/api/watch/sources/1/2/meta-webhook"));
         assertFalse(paths.matches("/api/watch/sources/1/meta-webhook/extra"));
         assertFalse(paths.matches("/api/accounts/official"));
+        assertTrue(paths.matches("/api/plans/calendar/feeds/k3y.ics"), "a calendar subscription link carries its own secret");
+        assertFalse(paths.matches("/api/plans/calendar/feeds/.ics"));
+        assertFalse(paths.matches("/api/plans/calendar/feeds/0b8e6a4c"), "revoking a link still needs a token");
     }
 
     @Test

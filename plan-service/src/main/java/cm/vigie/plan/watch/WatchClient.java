@@ -27,7 +27,7 @@ public class WatchClient {
     static final String ALERT = "/api/watch/alerts/";
     static final String HOAX = "/api/watch/hoaxes/";
     static final String VOLUME = "/api/watch/analytics/volume";
-    static final String HOAX_VOLUME = "/api/watch/analytics/hoaxes/volume";
+    static final String HOAX_VOLUME = "/api/watch/analytics/hoaxes";
     static final String SENTIMENT = "/api/watch/analytics/sentiment";
     static final String ALERT_SLA = "/api/watch/analytics/alerts/sla";
 
@@ -127,10 +127,13 @@ public class WatchClient {
         return answer;
     }
 
-    private static long sumBuckets(JsonNode series) {
+    /** watch-service answers {@code {interval, timeZone, series: [{id, name, total, points}]}}, one series per id asked. */
+    private static long sumBuckets(JsonNode answer) {
         long total = 0;
-        for (JsonNode bucket : series.path("buckets")) {
-            total += bucket.path("count").asLong();
+        for (JsonNode series : answer.path("series")) {
+            for (JsonNode point : series.path("points")) {
+                total += point.path("count").asLong();
+            }
         }
         return total;
     }

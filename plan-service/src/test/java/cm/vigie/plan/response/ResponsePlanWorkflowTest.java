@@ -151,9 +151,9 @@ class ResponsePlanWorkflowTest {
         var published = action(CM, PATH + "/" + id + "/publish", "publié à 11 h 40");
         published.then().statusCode(200).body("status", equalTo("PUBLISHED"));
         String pivot = published.path("publishedAt");
-        WatchStubs.volume("/api/watch/analytics/hoaxes/volume", "hoaxId", hoax,
+        WatchStubs.volume("/api/watch/analytics/hoaxes", "hoaxId", hoax,
                 Instant.parse(pivot).minus(Duration.ofHours(24)).toString(), 800);
-        WatchStubs.volume("/api/watch/analytics/hoaxes/volume", "hoaxId", hoax, Instant.parse(pivot).toString(), 200);
+        WatchStubs.volume("/api/watch/analytics/hoaxes", "hoaxId", hoax, Instant.parse(pivot).toString(), 200);
         action(CM, PATH + "/" + id + "/close", "retombée").then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("outcome.status", equalTo("AVAILABLE"))
@@ -175,7 +175,7 @@ class ResponsePlanWorkflowTest {
         String id = idFrom(post(CM, PATH, """
                 {"hoaxId":"%s","title":"Silence","threat":{"reach":100,"velocity":1,"harm":"LOW"},"decision":"MONITOR_ONLY","rationale":"Confiné"}"""
                 .formatted(hoax)));
-        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/hoaxes/volume"))
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/hoaxes"))
                 .withQueryParam("hoaxId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(hoax.toString()))
                 .willReturn(aResponse().withStatus(502)));
         action(CM, PATH + "/" + id + "/submit", null).then().statusCode(200);

@@ -54,7 +54,7 @@ class WatchClientTest {
         PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/sentiment"))
                 .withQueryParam("watchlistId", WireMock.equalTo(negative.toString()))
                 .willReturn(WatchStubs.json(200, "{\"positive\":50,\"neutral\":20,\"negative\":30}")));
-        WatchStubs.volume("/api/watch/analytics/hoaxes/volume", "hoaxId", hoax, null, 80);
+        WatchStubs.volume("/api/watch/analytics/hoaxes", "hoaxId", hoax, null, 80);
         PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/alerts/sla"))
                 .withQueryParam("watchlistId", WireMock.equalTo(sla.toString()))
                 .willReturn(WatchStubs.json(200, "{\"resolved\":20,\"resolvedInSla\":19}")));
@@ -92,7 +92,7 @@ class WatchClientTest {
                 .withQueryParam("watchlistId", WireMock.equalTo(slow.toString()))
                 .willReturn(WatchStubs.json(200, "{\"negative\":1}").withFixedDelay(2000)));
         UUID unknownHoax = UUID.randomUUID();
-        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/hoaxes/volume"))
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/hoaxes"))
                 .withQueryParam("hoaxId", WireMock.equalTo(unknownHoax.toString())).willReturn(aResponse().withStatus(404)));
         String id = idFrom(post(CM, PLANS, plan(failing, slow, unknownHoax, UUID.randomUUID())));
         read(VIEWER, PLANS + "/" + id + "/kpis").then().statusCode(200)
