@@ -44,7 +44,7 @@ import cm.vigie.client.model.Institution;
 import cm.vigie.client.model.OfficialAccount;
 import cm.vigie.client.model.OfficialAccountRequest;
 import cm.vigie.client.model.PageResponseOfficialAccountView;
-import cm.vigie.client.model.Platform;
+import cm.vigie.client.model.AccountsPlatform;
 import cm.vigie.client.model.PublicVerification;
 import cm.vigie.client.model.StatusChange;
 import cm.vigie.devstack.KeycloakNode;
@@ -201,7 +201,7 @@ class GatewayEndToEndIT {
         String handle = "minsante_" + UUID.randomUUID().toString().substring(0, 8);
         ApiResponse<OfficialAccount> created = api.createOfficialAccountWithHttpInfo(
                 OfficialAccountsApi.APICreateOfficialAccountRequest.newBuilder()
-                        .officialAccountRequest(new OfficialAccountRequest().platform(Platform.FACEBOOK)
+                        .officialAccountRequest(new OfficialAccountRequest().platform(AccountsPlatform.FACEBOOK)
                                 .handle("@" + handle).displayName("Ministère de la Santé publique"))
                         .build());
         assertEquals(201, created.getStatusCode());
@@ -240,7 +240,7 @@ class GatewayEndToEndIT {
         assertEquals(createdId, viewer.getOfficialAccount(OfficialAccountsApi.APIGetOfficialAccountRequest.newBuilder()
                 .id(UUID.fromString(createdId)).build()).getId().toString());
         assertProblem(403, () -> viewer.createOfficialAccount(OfficialAccountsApi.APICreateOfficialAccountRequest
-                .newBuilder().officialAccountRequest(new OfficialAccountRequest().platform(Platform.X)
+                .newBuilder().officialAccountRequest(new OfficialAccountRequest().platform(AccountsPlatform.X)
                         .handle("viewer_attempt").displayName("x")).build()));
     }
 
