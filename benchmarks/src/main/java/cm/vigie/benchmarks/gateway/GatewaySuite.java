@@ -141,7 +141,7 @@ public final class GatewaySuite implements Suite {
         String reader = TestTokens.bearer(REALM, "bench-viewer", "viewer");
         expect(http, "POST", accounts.url() + "/api/institutions", operator, "{\"slug\":\"" + REALM
                 + "\",\"nameFr\":\"Ministère de la Santé publique\",\"nameEn\":\"Ministry of Public Health\","
-                + "\"type\":\"MINISTRY\"}", 201, 409);
+                + "\"type\":\"MINISTRY\",\"adoptExistingRealm\":true}", 201, 409);
         for (int i = 0; i < ACCOUNTS; i++) {
             expect(http, "POST", accounts.url() + "/api/accounts/official", writer,
                     "{\"platform\":\"FACEBOOK\",\"handle\":\"@bench_" + i + "\",\"displayName\":\"Compte " + i + "\"}",

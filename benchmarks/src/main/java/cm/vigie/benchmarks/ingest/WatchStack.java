@@ -74,7 +74,7 @@ public final class WatchStack implements AutoCloseable {
         watchUrl = StackPorts.localUrl(ports.watch());
         HttpResponse<String> registered = post(StackPorts.localUrl(ports.accounts()) + "/api/institutions",
                 TestTokens.bearer("platform", "bench-operator", "platform-admin"),
-                "{\"slug\":\"" + REALM + "\",\"nameFr\":\"Ministère de la Santé publique\",\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\"}");
+                "{\"slug\":\"" + REALM + "\",\"nameFr\":\"Ministère de la Santé publique\",\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\",\"adoptExistingRealm\":true}");
         if (registered.statusCode() != 201 && registered.statusCode() != 409) {
             throw new SuiteFailure("registering " + REALM + " answered " + registered.statusCode(), List.of());
         }

@@ -263,7 +263,7 @@ public final class StartupSuite implements Suite {
          */
         private void registerInstitution(String accountsUrl, Tokens tokens) throws Exception {
             String body = "{\"slug\":\"" + REALM + "\",\"nameFr\":\"Ministère de la Santé publique\","
-                    + "\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\"}";
+                    + "\"nameEn\":\"Ministry of Public Health\",\"type\":\"MINISTRY\",\"adoptExistingRealm\":true}";
             HttpResponse<String> response = post(URI.create(accountsUrl + "/api/institutions"), tokens.operator(),
                     body);
             if (response.statusCode() != 201 && response.statusCode() != 409) {

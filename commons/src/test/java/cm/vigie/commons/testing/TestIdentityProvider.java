@@ -101,9 +101,23 @@ public final class TestIdentityProvider {
             respond(exchange, 200, institutions.entrySet().stream()
                     .map(e -> "{\"slug\":\"" + e.getKey() + "\",\"status\":\"" + e.getValue() + "\"}")
                     .collect(Collectors.joining(",", "[", "]")));
+        } else if (segments.size() == 6 && segments.get(1).equals("realms") && path.endsWith("/protocol/openid-connect/token")) {
+            respond(exchange, 200, "{\"access_token\":\"test-admin-token\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+        } else if (segments.size() == 4 && segments.get(1).equals("admin") && segments.get(2).equals("realms")) {
+            // a stand-in for Keycloak's admin API where every realm exists: lets accounts-service adopt a realm
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> respond(exchange, 200, "{\"realm\":\"" + segments.get(3) + "\",\"enabled\":true}");
+                case "PUT" -> respondEmpty(exchange, 204);
+                default -> respond(exchange, 405, "{}");
+            }
         } else {
             respond(exchange, 404, "{}");
         }
+    }
+
+    private static void respondEmpty(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
