@@ -52,6 +52,7 @@ final class ManifestChecker {
         checker.networkPolicies();
         checker.httpRoutes();
         checker.customResourceSecrets();
+        checker.problems.addAll(CrdSchemas.validate(manifests, sources));
         return List.copyOf(checker.problems);
     }
 

@@ -14,30 +14,42 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** The rendered manifests of one overlay, parsed with the fabric8 Kubernetes model (custom resources stay generic). */
-record Manifests(List<HasMetadata> resources) {
+/**
+ * The rendered manifests of one overlay, parsed with the fabric8 Kubernetes model (custom resources stay generic).
+ * The documents as rendered are kept beside them: schema validation must see every field, even those a typed model
+ * would drop.
+ */
+record Manifests(List<HasMetadata> resources, List<JsonNode> documents) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     static Manifests parse(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            while (documents.hasNext()) {
-                JsonNode document = documents.next();
+        List<JsonNode> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> iterator = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (iterator.hasNext()) {
+                JsonNode document = iterator.next();
                 if (document == null || document.isNull() || document.isEmpty()) {
                     continue;
                 }
-                KubernetesResource resource = SERIALIZATION.convertValue(document, KubernetesResource.class);
+                KubernetesResource resource;
+                try {
+                    resource = SERIALIZATION.convertValue(document, KubernetesResource.class);
+                } catch (IllegalArgumentException typedModelRefused) {
+                    // a field of the wrong type for the typed model: keep the object generic, the schema check names the field
+                    resource = SERIALIZATION.convertValue(document, GenericKubernetesResource.class);
+                }
                 if (!(resource instanceof HasMetadata hasMetadata)) {
                     throw new AssertionError("not a Kubernetes object: " + document);
                 }
                 resources.add(hasMetadata);
+                documents.add(document);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Manifests(List.copyOf(resources));
+        return new Manifests(List.copyOf(resources), List.copyOf(documents));
     }
 
     <T extends HasMetadata> Stream<T> ofType(Class<T> type) {

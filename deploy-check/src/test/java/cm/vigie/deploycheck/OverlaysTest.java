@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,6 +46,12 @@ class OverlaysTest {
         assertEquals(1, manifests.custom("k8s.keycloak.org", "KeycloakRealmImport").count());
         assertEquals(1, manifests.custom("cert-manager.io", "Certificate").count());
         assertTrue(manifests.custom("monitoring.coreos.com", "PrometheusRule").count() >= 1);
+        Set<String> alerts = manifests.custom("monitoring.coreos.com", "PrometheusRule")
+                .flatMap(rule -> ((List<?>) ((Map<?, ?>) rule.getAdditionalProperties().get("spec")).get("groups")).stream())
+                .flatMap(group -> ((List<?>) ((Map<?, ?>) group).get("rules")).stream())
+                .map(r -> (String) ((Map<?, ?>) r).get("alert")).filter(Objects::nonNull).collect(Collectors.toSet());
+        assertTrue(alerts.containsAll(Set.of("VigieHighErrorRate", "VigieHighLatency", "VigieAlertDeliveryBacklog")),
+                () -> "alerts on error rate, latency and alert-delivery backlog, got " + alerts);
         assertTrue(manifests.resources().stream().noneMatch(r -> "Secret".equals(r.getKind())),
                 "no Secret in the repository: they come from outside (docs/operations.md)");
     }
