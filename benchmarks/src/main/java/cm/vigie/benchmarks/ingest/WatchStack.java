@@ -83,7 +83,8 @@ public final class WatchStack implements AutoCloseable {
     /**
      * With {@code VIGIE_BENCH_JFR=1} in the environment, watch-service runs under Java Flight Recorder (profile
      * settings) and writes {@code watch-service.jfr} into the run directory when it stops: for finding where the
-     * ingestion time goes, not for the figures (the recorder costs a few percent).
+     * ingestion time goes, not for the figures (the recorder costs a few percent). The first run after a build
+     * records watch-service's AOT cache when it stops, and the JVM then writes no recording: profile from the second.
      */
     private static List<String> profiling(ServiceModule service, Path runDir) {
         if (service != ServiceModule.WATCH || !"1".equals(System.getenv("VIGIE_BENCH_JFR"))) {
