@@ -66,7 +66,7 @@ public final class WatchStack implements AutoCloseable {
             node.close();
         });
         for (ServiceModule service : List.of(ServiceModule.ACCOUNTS, ServiceModule.WATCH)) {
-            ServiceProcess process = ServiceProcess.launch(service, options, node.port());
+            ServiceProcess process = ServiceProcess.launch(service, options, node.port(), profiling(service, runDir));
             started.push(process);
             process.awaitReady(http, Duration.ofMinutes(2));
             context.progress("%s ready at %s", service.module(), process.url());
@@ -78,6 +78,20 @@ public final class WatchStack implements AutoCloseable {
         if (registered.statusCode() != 201 && registered.statusCode() != 409) {
             throw new SuiteFailure("registering " + REALM + " answered " + registered.statusCode(), List.of());
         }
+    }
+
+    /**
+     * With {@code VIGIE_BENCH_JFR=1} in the environment, watch-service runs under Java Flight Recorder (profile
+     * settings) and writes {@code watch-service.jfr} into the run directory when it stops: for finding where the
+     * ingestion time goes, not for the figures (the recorder costs a few percent). The first run after a build
+     * records watch-service's AOT cache when it stops, and the JVM then writes no recording: profile from the second.
+     */
+    private static List<String> profiling(ServiceModule service, Path runDir) {
+        if (service != ServiceModule.WATCH || !"1".equals(System.getenv("VIGIE_BENCH_JFR"))) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + runDir.resolve("watch-service.jfr").toAbsolutePath());
     }
 
     public String watchUrl() {

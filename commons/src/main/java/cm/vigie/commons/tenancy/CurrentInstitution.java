@@ -10,7 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The institution of the current caller: the realm whose keys verified the token. Never read from a path or a
- * header. Empty outside a request, for anonymous callers and for platform operators.
+ * header, except on an internal endpoint that checked the service key ({@link ServiceCall}). Empty outside a
+ * request, for anonymous callers and for platform operators.
  */
 @ApplicationScoped
 public class CurrentInstitution {
@@ -20,10 +21,12 @@ public class CurrentInstitution {
 
     private final CurrentIdentityAssociation identities;
     private final KeycloakSettings keycloak;
+    private final ServiceCall serviceCall;
 
-    CurrentInstitution(CurrentIdentityAssociation identities, KeycloakSettings keycloak) {
+    CurrentInstitution(CurrentIdentityAssociation identities, KeycloakSettings keycloak, ServiceCall serviceCall) {
         this.identities = identities;
         this.keycloak = keycloak;
+        this.serviceCall = serviceCall;
     }
 
     public Optional<String> slug() {
@@ -34,6 +37,10 @@ public class CurrentInstitution {
     public Optional<String> realm() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
+        }
+        Optional<String> internal = serviceCall.institution();
+        if (internal.isPresent()) {
+            return internal;
         }
         SecurityIdentity identity = identities.getIdentity();
         return realmOf(identity);

@@ -84,6 +84,9 @@ public class Alert {
     @Column(name = "resolution_note")
     public String resolutionNote;
 
+    @Column(name = "exercise_id")
+    public UUID exerciseId;
+
     @Version
     public long version;
 }

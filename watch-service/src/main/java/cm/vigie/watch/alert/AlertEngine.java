@@ -23,8 +23,10 @@ import cm.vigie.watch.watchlist.WatchlistSnapshot;
 
 /**
  * Turns the new mentions of a batch into alerts: KEYWORD, REACH and SPIKE from the rules of the watchlists they
- * matched, HOAX from their hoax matches. Runs inside the ingestion transaction, so an alert exists exactly when
- * its mentions do. IMPERSONATION alerts come later, from the author check ({@link #impersonation}).
+ * matched, HOAX from their hoax matches; a repost of a stored mention whose engagement crosses a REACH threshold
+ * raises REACH too (a post going viral). Runs inside the ingestion transaction, so an alert exists exactly when
+ * its mentions do. IMPERSONATION alerts come later, from the author check ({@link #impersonation}). Mentions of an
+ * exercise only ever group with mentions of the same exercise.
  */
 @ApplicationScoped
 public class AlertEngine {
@@ -40,75 +42,96 @@ public class AlertEngine {
     private record Group(AlertWriter.Subject subject, Severity severity, List<IngestedMention> mentions) {
     }
 
-    public List<AlertEvent> evaluate(Connection connection, String institutionId, List<IngestedMention> created,
+    /** @param stored the batch's mentions as stored: new ones and repeats (whose metrics were just refreshed) */
+    public List<AlertEvent> evaluate(Connection connection, String institutionId, List<IngestedMention> stored,
             Map<UUID, WatchlistSnapshot> watchlists, Instant now) throws SQLException {
         Map<String, Group> groups = new LinkedHashMap<>();
-        Map<UUID, AlertRule> spikeRules = new LinkedHashMap<>();
-        for (IngestedMention mention : created) {
-            for (UUID watchlistId : mention.mention().matchedWatchlists()) {
+        record SpikeKey(UUID watchlistId, UUID exerciseId) {
+        }
+        Map<SpikeKey, AlertRule> spikeRules = new LinkedHashMap<>();
+        List<IngestedMention> created = stored.stream().filter(IngestedMention::created).toList();
+        for (IngestedMention mention : stored) {
+            UUID exerciseId = mention.exerciseId();
+            for (UUID watchlistId : mention.watchlists()) {
                 WatchlistSnapshot watchlist = watchlists.get(watchlistId);
                 if (watchlist == null) {
                     continue;
                 }
                 for (AlertRule rule : watchlist.alertRules()) {
+                    if (!mention.created()) {
+                        if (rule.type() == RuleType.REACH && crossed(mention, rule.threshold())) {
+                            add(groups, watchlistSubject(RuleType.REACH, watchlist, exerciseId), watchlist.severity(), mention);
+                        }
+                        continue;
+                    }
                     switch (rule.type()) {
                         case KEYWORD -> {
                             Severity floor = rule.minSeverity() == null ? Severity.LOW : rule.minSeverity();
                             if (watchlist.severity().atLeast(floor)) {
-                                add(groups, watchlistSubject(RuleType.KEYWORD, watchlist), watchlist.severity(), mention);
+                                add(groups, watchlistSubject(RuleType.KEYWORD, watchlist, exerciseId), watchlist.severity(),
+                                        mention);
                             }
                         }
                         case REACH -> {
                             if (rule.threshold() != null && mention.mention().engagement() >= rule.threshold()) {
-                                add(groups, watchlistSubject(RuleType.REACH, watchlist), watchlist.severity(), mention);
+                                add(groups, watchlistSubject(RuleType.REACH, watchlist, exerciseId), watchlist.severity(),
+                                        mention);
                             }
                         }
-                        case SPIKE -> spikeRules.putIfAbsent(watchlistId, rule);
+                        case SPIKE -> spikeRules.putIfAbsent(new SpikeKey(watchlistId, exerciseId), rule);
                         default -> {
                         }
                     }
                 }
             }
+            if (!mention.created()) {
+                continue;
+            }
             for (HoaxMatch hoax : mention.mention().hoaxMatches()) {
                 add(groups, new AlertWriter.Subject(RuleType.HOAX, hoax.hoaxId().toString(), null, hoax.hoaxId(), null, null,
-                        "Hoax " + hoax.hoaxId()), settings.hoaxSeverity(), mention);
+                        "Hoax " + hoax.hoaxId(), exerciseId), settings.hoaxSeverity(), mention);
             }
         }
         Instant windowStart = windowStart(now, settings.window());
         // Concurrent batches lock the alerts they touch: always in the same order, so that they never deadlock.
-        record Write(Group group, Instant windowStart, int count, boolean absolute) {
+        record Write(Group group, Instant windowStart, int count) {
         }
         List<Write> writes = new ArrayList<>();
         for (Group group : groups.values()) {
-            writes.add(new Write(group, windowStart, group.mentions().size(), false));
+            writes.add(new Write(group, windowStart, group.mentions().size()));
         }
         for (var spike : spikeRules.entrySet()) {
-            WatchlistSnapshot watchlist = watchlists.get(spike.getKey());
-            int volume = spikeVolume(connection, institutionId, spike.getKey(), spike.getValue(), now);
+            UUID watchlistId = spike.getKey().watchlistId();
+            UUID exerciseId = spike.getKey().exerciseId();
+            WatchlistSnapshot watchlist = watchlists.get(watchlistId);
+            int volume = spikeVolume(connection, institutionId, watchlistId, exerciseId, spike.getValue(), now);
             if (volume > 0) {
                 List<IngestedMention> mentions = created.stream()
-                        .filter(m -> m.mention().matchedWatchlists().contains(spike.getKey())).toList();
-                writes.add(new Write(new Group(watchlistSubject(RuleType.SPIKE, watchlist), watchlist.severity(), mentions),
-                        windowStart(now, settings.spike().window()), volume, true));
+                        .filter(m -> java.util.Objects.equals(m.exerciseId(), exerciseId)
+                                && m.mention().matchedWatchlists().contains(watchlistId))
+                        .toList();
+                writes.add(new Write(new Group(watchlistSubject(RuleType.SPIKE, watchlist, exerciseId), watchlist.severity(),
+                        mentions),
+                        windowStart(now, settings.spike().window()), volume));
             }
         }
         writes.sort(Comparator.comparing((Write w) -> w.group().subject().rule().name())
-                .thenComparing(w -> w.group().subject().key()));
-        List<AlertEvent> events = new ArrayList<>();
+                .thenComparing(w -> w.group().subject().groupKey()));
+        List<AlertWriter.Write> rows = new ArrayList<>(writes.size());
         for (Write write : writes) {
-            events.add(write(connection, institutionId, write.group(), write.windowStart(), now, write.count(), write.absolute()));
+            rows.add(row(write.group(), write.windowStart(), write.count()));
         }
-        return events;
+        return writer.groupAll(connection, institutionId, rows, now);
     }
 
     /** An IMPERSONATION alert for an author that accounts-service scored LIKELY_IMPERSONATION. */
     public AlertEvent impersonation(Connection connection, String institutionId, String platform, String handle,
-            String displayName, List<UUID> mentionIds, Instant firstPublished, Instant firstIngested, Instant now)
-            throws SQLException {
+            String displayName, List<UUID> mentionIds, Instant firstPublished, Instant firstIngested, UUID exerciseId,
+            Instant now) throws SQLException {
         var subject = new AlertWriter.Subject(RuleType.IMPERSONATION, platform + ":" + handle, null, null, handle, platform,
-                displayName == null ? "@" + handle : displayName + " (@" + handle + ")");
+                displayName == null ? "@" + handle : displayName + " (@" + handle + ")", exerciseId);
         return writer.group(connection, institutionId, subject, settings.impersonationSeverity(),
-                windowStart(now, settings.window()), mentionIds, Math.max(1, mentionIds.size()), false, firstPublished,
+                windowStart(now, settings.window()), mentionIds, Math.max(1, mentionIds.size()), firstPublished,
                 firstIngested, now);
     }
 
@@ -116,8 +139,8 @@ public class AlertEngine {
      * The last window's volume when it is a spike: above mean + k·σ of the baseline windows and at least the minimum
      * count; 0 otherwise.
      */
-    int spikeVolume(Connection connection, String institutionId, UUID watchlistId, AlertRule rule, Instant now)
-            throws SQLException {
+    int spikeVolume(Connection connection, String institutionId, UUID watchlistId, UUID exerciseId, AlertRule rule,
+            Instant now) throws SQLException {
         Duration window = settings.spike().window();
         int baseline = settings.spike().baselineWindows();
         long[] counts = new long[baseline + 1];
@@ -125,6 +148,7 @@ public class AlertEngine {
                 SELECT floor(extract(epoch FROM (? - published_at)) / ?)::int AS w, count(*)
                   FROM mention_match
                  WHERE watchlist_id = ? AND institution_id = ? AND published_at > ? AND published_at <= ?
+                   AND exercise_id IS NOT DISTINCT FROM ?
                  GROUP BY w""")) {
             Timestamp at = Timestamp.from(now);
             statement.setTimestamp(1, at);
@@ -133,6 +157,7 @@ public class AlertEngine {
             statement.setString(4, institutionId);
             statement.setTimestamp(5, Timestamp.from(now.minus(window.multipliedBy(baseline + 1L))));
             statement.setTimestamp(6, at);
+            statement.setObject(7, exerciseId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int w = rows.getInt(1);
@@ -168,23 +193,28 @@ public class AlertEngine {
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
     }
 
-    private AlertEvent write(Connection connection, String institutionId, Group group, Instant windowStart, Instant now,
-            int count, boolean absolute) throws SQLException {
+    private static AlertWriter.Write row(Group group, Instant windowStart, int count) {
         Instant firstPublished = group.mentions().stream().map(m -> m.mention().publishedAt()).min(Comparator.naturalOrder())
                 .orElse(null);
         Instant firstIngested = group.mentions().stream().map(IngestedMention::ingestedAt).min(Comparator.naturalOrder())
                 .orElse(null);
-        return writer.group(connection, institutionId, group.subject(), group.severity(), windowStart,
-                group.mentions().stream().map(IngestedMention::id).toList(), count, absolute, firstPublished, firstIngested,
-                now);
+        return new AlertWriter.Write(group.subject(), group.severity(), windowStart,
+                group.mentions().stream().map(IngestedMention::id).toList(), count, firstPublished, firstIngested);
     }
 
-    private static AlertWriter.Subject watchlistSubject(RuleType rule, WatchlistSnapshot watchlist) {
-        return new AlertWriter.Subject(rule, watchlist.id().toString(), watchlist.id(), null, null, null, watchlist.name());
+    private static AlertWriter.Subject watchlistSubject(RuleType rule, WatchlistSnapshot watchlist, UUID exerciseId) {
+        return new AlertWriter.Subject(rule, watchlist.id().toString(), watchlist.id(), null, null, null, watchlist.name(),
+                exerciseId);
+    }
+
+    /** A repost whose engagement reached the threshold this time, having been under it before. */
+    private static boolean crossed(IngestedMention repeat, Long threshold) {
+        return threshold != null && repeat.previousEngagement() != null && repeat.previousEngagement() < threshold
+                && repeat.mention().engagement() >= threshold;
     }
 
     private static void add(Map<String, Group> groups, AlertWriter.Subject subject, Severity severity, IngestedMention mention) {
-        groups.computeIfAbsent(subject.rule() + "/" + subject.key(), key -> new Group(subject, severity, new ArrayList<>()))
+        groups.computeIfAbsent(subject.rule() + "/" + subject.groupKey(), key -> new Group(subject, severity, new ArrayList<>()))
                 .mentions().add(mention);
     }
 }

@@ -30,6 +30,10 @@ public class AlertFilter {
     @Parameter(description = "Alerts of this hoax")
     public UUID hoaxId;
 
+    @QueryParam("exerciseId")
+    @Parameter(description = "Only the alerts of this exercise (without it, real and exercise alerts are listed, each marked)")
+    public UUID exerciseId;
+
     @QueryParam("from")
     @Parameter(description = "Created at or after", example = "2026-11-01T00:00:00Z")
     public Instant from;

@@ -42,6 +42,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             where.append(" and hoaxId = :hoaxId");
             parameters.and("hoaxId", filter.hoaxId);
         }
+        if (filter.exerciseId != null) {
+            where.append(" and exerciseId = :exerciseId");
+            parameters.and("exerciseId", filter.exerciseId);
+        }
         if (filter.from != null) {
             where.append(" and createdAt >= :from");
             parameters.and("from", filter.from);

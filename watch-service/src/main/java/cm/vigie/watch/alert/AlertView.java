@@ -32,7 +32,8 @@ public record AlertView(
         Instant resolvedAt,
         String resolvedBy,
         String resolutionNote,
-        Latencies latencies) {
+        Latencies latencies,
+        @Schema(description = "The exercise this alert belongs to; null for real data") UUID exerciseId) {
 
     @Schema(name = "AlertLatencies", description = "Milliseconds between the steps of the alert; null until the step happened")
     public record Latencies(
@@ -45,7 +46,7 @@ public record AlertView(
         return new AlertView(a.id, a.ruleType, a.watchlistId, a.hoaxId, a.authorHandle, a.platform, a.severity, a.status,
                 a.title, a.mentionCount, a.windowStart, a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt,
                 a.updatedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolvedBy, a.resolutionNote,
-                latencies(a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt, a.acknowledgedAt));
+                latencies(a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt, a.acknowledgedAt), a.exerciseId);
     }
 
     static AlertView of(ResultSet row) throws SQLException {
@@ -60,7 +61,7 @@ public record AlertView(
                 instant(row.getTimestamp("window_start")), published, ingested, created,
                 instant(row.getTimestamp("updated_at")), acknowledged, row.getString("acknowledged_by"),
                 instant(row.getTimestamp("resolved_at")), row.getString("resolved_by"), row.getString("resolution_note"),
-                latencies(published, ingested, created, acknowledged));
+                latencies(published, ingested, created, acknowledged), row.getObject("exercise_id", UUID.class));
     }
 
     private static Latencies latencies(Instant published, Instant ingested, Instant created, Instant acknowledged) {

@@ -209,8 +209,10 @@ public class AuthorChecks {
         List<UUID> mentionIds = new ArrayList<>();
         Instant firstPublished = null;
         Instant firstIngested = null;
+        // an author seen only in one exercise's mentions raises that exercise's alert; any real mention makes it real
+        java.util.Set<UUID> exercises = new java.util.HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, published_at, ingested_at FROM mention
+                SELECT id, published_at, ingested_at, exercise_id FROM mention
                  WHERE institution_id = ? AND platform = ? AND author_handle = ? ORDER BY published_at LIMIT 1000""")) {
             statement.setString(1, institutionId);
             statement.setString(2, author.platform());
@@ -218,6 +220,7 @@ public class AuthorChecks {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     mentionIds.add(rows.getObject("id", UUID.class));
+                    exercises.add(rows.getObject("exercise_id", UUID.class));
                     Instant published = rows.getTimestamp("published_at").toInstant();
                     Instant ingested = rows.getTimestamp("ingested_at").toInstant();
                     firstPublished = firstPublished == null || published.isBefore(firstPublished) ? published : firstPublished;
@@ -226,7 +229,8 @@ public class AuthorChecks {
             }
         }
         return alerts.impersonation(connection, institutionId, author.platform(), author.handle(), author.displayName(),
-                mentionIds, firstPublished, firstIngested, now);
+                mentionIds, firstPublished, firstIngested,
+                exercises.size() == 1 ? exercises.iterator().next() : null, now);
     }
 
     private void markAttempt(String institutionId, List<Author> authors) {

@@ -25,8 +25,8 @@ import cm.vigie.commons.tenancy.ServiceKey;
 @ApplicationScoped
 public class ImpersonationClient {
 
-    public static final String INSTITUTION_HEADER = "X-Vigie-Institution";
-    static final String PATH = "/api/accounts/impersonation/score";
+    public static final String INSTITUTION_HEADER = cm.vigie.commons.tenancy.ServiceCall.INSTITUTION_HEADER;
+    static final String PATH = "/internal/accounts/impersonation/score";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private final ImpersonationSettings settings;

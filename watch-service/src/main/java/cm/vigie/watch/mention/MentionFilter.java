@@ -59,6 +59,10 @@ public class MentionFilter {
     @Parameter(description = "Language code", example = "fr")
     public String language;
 
+    @QueryParam("exerciseId")
+    @Parameter(description = "Only the mentions of this exercise (without it, real and exercise mentions are listed, each marked)")
+    public UUID exerciseId;
+
     @QueryParam("flagged")
     @Parameter(description = "true: only mentions flagged as a known hoax; false: only unflagged ones")
     public Boolean flagged;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,7 @@ import cm.vigie.watch.delivery.AlertBroadcaster;
 import cm.vigie.watch.hoax.HoaxDetector;
 import cm.vigie.watch.impersonation.AuthorChecks;
 import cm.vigie.watch.matching.MatchDocument;
+import cm.vigie.watch.sentiment.SentimentAnalyzer;
 import cm.vigie.watch.watchlist.WatchlistEngines;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -53,10 +55,13 @@ public class MentionIngestion {
     private final AlertEngine alerts;
     private final AuthorChecks authors;
     private final AlertBroadcaster broadcaster;
+    private final SentimentAnalyzer sentiment;
     private final ObjectMapper json;
 
     MentionIngestion(DataSource dataSource, WatchlistEngines engines, HoaxDetector hoaxes, MentionWriter writer,
-            AlertEngine alerts, AuthorChecks authors, AlertBroadcaster broadcaster, ObjectMapper json) {
+            AlertEngine alerts, AuthorChecks authors, AlertBroadcaster broadcaster, SentimentAnalyzer sentiment,
+            ObjectMapper json) {
+        this.sentiment = sentiment;
         this.dataSource = dataSource;
         this.engines = engines;
         this.hoaxes = hoaxes;
@@ -69,15 +74,16 @@ public class MentionIngestion {
 
     /** Ingests a batch for an institution (connectors call this with the institution they collect for). */
     public IngestResult ingest(String institutionId, List<MentionInput> mentions) {
-        return ingest(institutionId, mentions, Map.of(), null);
+        return ingest(institutionId, null, mentions, Map.of(), null);
     }
 
     /**
+     * @param exerciseId marks the batch's new mentions and their alerts as data of this exercise; null for real data
      * @param unreadable items that could not even be read (wrong JSON types), by index; {@code mentions} holds null there
      * @param idempotency the caller's Idempotency-Key and a hash of the batch, or null
      */
-    public IngestResult ingest(String institutionId, List<MentionInput> mentions, Map<Integer, List<FieldError>> unreadable,
-            Idempotency idempotency) {
+    public IngestResult ingest(String institutionId, UUID exerciseId, List<MentionInput> mentions,
+            Map<Integer, List<FieldError>> unreadable, Idempotency idempotency) {
         if (mentions.size() > MAX_BATCH) {
             throw ProblemException.invalid("mentions", "mention.batch.too-many");
         }
@@ -105,8 +111,8 @@ public class MentionIngestion {
         // rows are locked in this order: the same order in every batch keeps concurrent batches from deadlocking
         prepared.sort(java.util.Comparator.comparing(PreparedMention::key));
         final int repeats = repeatsInBatch;
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(institutionId, prepared, rejected, repeats,
-                idempotency, now));
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(institutionId, exerciseId, prepared,
+                rejected, repeats, idempotency, now));
         if (!outcome.replayed()) {
             broadcaster.publish(outcome.events());
             authors.checkSoon(institutionId, outcome.newAuthors());
@@ -143,10 +149,11 @@ public class MentionIngestion {
         return new PreparedMention(m.index(), m.id(), m.platform(), m.externalId(), m.url(), m.authorHandle(), m.authorName(),
                 m.authorFollowers(), m.authorCreatedAt(), m.text(), m.textFolded(), m.language(), m.languageDetected(),
                 m.publishedAt(), m.likes(), m.shares(), m.comments(), m.views(), m.inReplyTo(), m.hashtags(),
-                engines.match(institutionId, document), hoaxes.detect(institutionId, m.text()));
+                engines.match(institutionId, document), hoaxes.detect(institutionId, m.text()),
+                sentiment.score(m.text(), m.language()).orElse(null));
     }
 
-    private Outcome store(String institutionId, List<PreparedMention> prepared, Map<Integer, List<FieldError>> rejected,
+    private Outcome store(String institutionId, UUID exerciseId, List<PreparedMention> prepared, Map<Integer, List<FieldError>> rejected,
             int repeatsInBatch, Idempotency idempotency, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (idempotency != null) {
@@ -155,12 +162,13 @@ public class MentionIngestion {
                     return new Outcome(earlier.get(), List.of(), List.of(), true);
                 }
             }
-            List<IngestedMention> stored = writer.upsert(connection, institutionId, prepared, now);
+            List<IngestedMention> stored = writer.upsert(connection, institutionId, exerciseId, prepared, now);
             List<IngestedMention> created = stored.stream().filter(IngestedMention::created).toList();
-            writer.recordMatches(connection, institutionId, created);
-            List<AlertEvent> events = alerts.evaluate(connection, institutionId, created,
-                    engines.compiled(institutionId).watchlists(), now);
+            writer.recordMatches(connection, institutionId, exerciseId, created);
             List<AuthorChecks.Author> newAuthors = authors.register(connection, institutionId, created, now);
+            // last: the alert rows it locks are shared by concurrent batches, so they are held for the shortest time
+            List<AlertEvent> events = alerts.evaluate(connection, institutionId, stored,
+                    engines.compiled(institutionId).watchlists(), now);
             List<IngestResult.Rejection> rejections = rejected.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> new IngestResult.Rejection(e.getKey(), e.getValue())).toList();

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.commons.paging.Sorting;
+import cm.vigie.watch.sentiment.Sentiment;
 
 /**
  * Mention queries in SQL (full-text search, array filters). Hibernate's tenant filter does not apply to SQL, so
@@ -32,7 +33,8 @@ public class MentionRepository {
     private static final String COLUMNS = """
             id, platform, external_id, url, author_handle, author_name, author_followers, author_created_at, text,
             language, language_detected, published_at, ingested_at, likes, shares, comments, views, in_reply_to,
-            matched_watchlists, hoax_matches::text AS hoax_matches, hashtags, status, assignee, note, triaged_by, triaged_at""";
+            matched_watchlists, hoax_matches::text AS hoax_matches, hashtags, status, assignee, note, triaged_by, triaged_at,
+            sentiment, exercise_id""";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -174,9 +176,11 @@ public class MentionRepository {
         if (f.q != null && !f.q.isBlank()) {
             sql.append(" AND search_vector @@ (websearch_to_tsquery('french', ?) || websearch_to_tsquery('english', ?)"
                     + " || websearch_to_tsquery('simple', ?))");
-            parameters.add(f.q);
-            parameters.add(f.q);
-            parameters.add(TextFolding.fold(f.q));
+            // the stored vector is the accent-free text stemmed in the mention's language (V31): fold the query too
+            String folded = TextFolding.fold(f.q);
+            parameters.add(folded);
+            parameters.add(folded);
+            parameters.add(folded);
         }
         if (f.from != null) {
             sql.append(" AND published_at >= ?");
@@ -197,6 +201,10 @@ public class MentionRepository {
         if (f.language != null && !f.language.isBlank()) {
             sql.append(" AND language = ?");
             parameters.add(f.language.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.exerciseId != null) {
+            sql.append(" AND exercise_id = ?");
+            parameters.add(f.exerciseId);
         }
         if (f.flagged != null) {
             sql.append(f.flagged ? " AND cardinality(hoax_ids) > 0" : " AND cardinality(hoax_ids) = 0");
@@ -231,6 +239,8 @@ public class MentionRepository {
             throw new IllegalStateException(e);
         }
         Timestamp triagedAt = rows.getTimestamp("triaged_at");
+        short sentiment = rows.getShort("sentiment");
+        Sentiment tone = rows.wasNull() ? null : Sentiment.ofCode(sentiment);
         return new MentionView(rows.getObject("id", UUID.class), Platform.valueOf(rows.getString("platform")),
                 rows.getString("external_id"), rows.getString("url"), author, rows.getString("text"),
                 rows.getString("language"), rows.getBoolean("language_detected"),
@@ -240,7 +250,7 @@ public class MentionRepository {
                 rows.getString("in_reply_to"), uuids(rows.getArray("matched_watchlists")), hoaxes,
                 strings(rows.getArray("hashtags")), MentionStatus.valueOf(rows.getString("status")),
                 rows.getString("assignee"), rows.getString("note"), rows.getString("triaged_by"),
-                triagedAt == null ? null : triagedAt.toInstant());
+                triagedAt == null ? null : triagedAt.toInstant(), tone, rows.getObject("exercise_id", UUID.class));
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

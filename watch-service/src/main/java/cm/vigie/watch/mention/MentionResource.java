@@ -54,23 +54,27 @@ import cm.vigie.commons.tenancy.Roles;
 @APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MentionResource {
 
-    static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final String BATCH_EXAMPLE = """
             {"mentions":[{"platform":"FACEBOOK","externalId":"1234567890_987654321","url":"https://www.facebook.com/permalink.php?story_fbid=987654321",\
             "author":{"handle":"jean_237","displayName":"Jean Mballa","followers":1520,"createdAt":"2024-01-05T00:00:00Z"},\
             "text":"Le vaccin contre le paludisme rend stérile, partagez ! #vaccination","language":"fr","publishedAt":"2026-11-27T08:00:00Z",\
             "metrics":{"likes":12,"shares":3,"comments":5,"views":840},"inReplyTo":null}]}""";
+    static final String EXERCISE_BATCH_EXAMPLE = """
+            {"exerciseId":"6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b","mentions":[{"platform":"X","externalId":"ex-6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b-0-0",\
+            "author":{"handle":"mama_ngo237","displayName":"Mama Ngo","followers":1200,"createdAt":"2021-03-04T00:00:00Z"},\
+            "text":"Le vaccin HPV rend les filles stériles","language":"fr","publishedAt":"2026-11-27T08:02:00Z",\
+            "metrics":{"likes":3,"shares":1,"comments":0,"views":120}}]}""";
     private static final String TRIAGE_EXAMPLE = """
             {"status":"ESCALATED","assignee":"cm","note":"Relayed by three regional pages"}""";
 
     private final MentionIngestion ingestion;
     private final MentionService service;
-    private final ObjectMapper json;
+    private final BatchReader reader;
 
-    MentionResource(MentionIngestion ingestion, MentionService service, ObjectMapper json) {
+    MentionResource(MentionIngestion ingestion, MentionService service, BatchReader reader) {
         this.ingestion = ingestion;
         this.service = service;
-        this.json = json;
+        this.reader = reader;
     }
 
     @POST
@@ -80,53 +84,23 @@ public class MentionResource {
     @Operation(operationId = "ingestWatchMentions", summary = "Ingest up to 1,000 mentions (5 MB); 202 means committed",
             description = "Each item is checked on its own: bad items are listed in rejected[] with their index, the others are stored. "
                     + "A repeat of a stored (platform, externalId) updates its metrics and counts as a duplicate. "
-                    + "With an Idempotency-Key, a retried batch answers the first answer.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = MentionBatch.class), examples = @ExampleObject(name = "facebook", value = BATCH_EXAMPLE)))
+                    + "With an Idempotency-Key, a retried batch answers the first answer. "
+                    + "An optional exerciseId marks the batch's mentions and the alerts they raise as exercise data.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MentionBatch.class), examples = { @ExampleObject(name = "facebook", value = BATCH_EXAMPLE),
+            @ExampleObject(name = "exercise", value = EXERCISE_BATCH_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Committed", content = @Content(schema = @Schema(implementation = IngestResult.class),
             examples = @ExampleObject(name = "one rejected", value = "{\"accepted\":498,\"duplicates\":1,\"rejected\":[{\"index\":7,\"errors\":[{\"field\":\"publishedAt\",\"message\":\"is required\"}]}]}")))
-    @APIResponse(responseCode = "400", description = "Not a batch, or more than 1,000 items", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a batch, more than 1,000 items, or exerciseId not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 5 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingest(byte[] body,
             @Parameter(description = "Makes a retried batch return the first answer (at most 200 characters)", example = "batch-2026-11-27-0001") @HeaderParam("Idempotency-Key") String idempotencyKey,
             HttpHeaders headers) {
-        if (body == null || body.length == 0) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
-        }
-        if (body.length > MAX_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail");
-        }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ProblemException.invalid("Idempotency-Key", "mention.idempotency.invalid");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
-        }
-        JsonNode items = root == null ? null : root.get("mentions");
-        if (items == null || !items.isArray()) {
-            throw ProblemException.invalid("mentions", "mention.batch.required");
-        }
-        if (items.size() > MentionIngestion.MAX_BATCH) {
-            throw ProblemException.invalid("mentions", "mention.batch.too-many");
-        }
-        List<MentionInput> mentions = new ArrayList<>(items.size());
-        Map<Integer, List<FieldError>> unreadable = new HashMap<>();
-        for (int index = 0; index < items.size(); index++) {
-            try {
-                mentions.add(json.treeToValue(items.get(index), MentionInput.class));
-            } catch (JsonProcessingException e) {
-                mentions.add(null);
-                unreadable.put(index, List.of(new FieldError(path(e), e instanceof InvalidFormatException
-                        ? "problem.field.wrong-format" : "problem.field.wrong-type")));
-            }
-        }
+        BatchReader.Batch batch = reader.read(body, idempotencyKey);
         String institutionId = service.institutionId();
-        IngestResult result = ingestion.ingest(institutionId, mentions, unreadable,
+        IngestResult result = ingestion.ingest(institutionId, batch.exerciseId(), batch.mentions(), batch.unreadable(),
                 idempotencyKey == null ? null : MentionIngestion.Idempotency.of(idempotencyKey.strip(), body));
-        return Response.accepted(localized(result, Messages.choose(headers.getAcceptableLanguages()))).build();
+        return Response.accepted(BatchReader.localized(result, Messages.choose(headers.getAcceptableLanguages()))).build();
     }
 
     @GET
@@ -172,25 +146,5 @@ public class MentionResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkTriageResult bulkTriage(@Valid @NotNull BulkTriageRequest request) {
         return service.bulkTriage(request);
-    }
-
-    private static IngestResult localized(IngestResult result, Locale locale) {
-        return new IngestResult(result.accepted(), result.duplicates(), result.rejected().stream()
-                .map(r -> new IngestResult.Rejection(r.index(), r.errors().stream()
-                        .map(e -> new FieldError(e.field(), Messages.get(locale, e.message()))).toList()))
-                .toList());
-    }
-
-    private static String path(JsonProcessingException e) {
-        if (!(e instanceof MismatchedInputException mismatch)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (var reference : mismatch.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() > 0 ? "." : "").append(reference.getFieldName());
-            }
-        }
-        return path.toString();
     }
 }

@@ -99,7 +99,7 @@ final class MentionValidation {
                 input.language() == null, input.publishedAt(), value(metrics == null ? null : metrics.likes()),
                 value(metrics == null ? null : metrics.shares()), value(metrics == null ? null : metrics.comments()),
                 value(metrics == null ? null : metrics.views()), input.inReplyTo(), TextFolding.hashtags(text),
-                List.of(), List.of()));
+                List.of(), List.of(), null));
     }
 
     /** Handles compare without case and without a leading {@code @}. */

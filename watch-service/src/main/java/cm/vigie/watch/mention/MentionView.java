@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cm.vigie.watch.sentiment.Sentiment;
+
 @Schema(name = "Mention", description = "A stored mention, with what it matched and its triage")
 public record MentionView(
         @Schema(examples = "2f4c0b8e-1d3a-4c5e-8f7a-9b0c1d2e3f40") UUID id,
@@ -27,7 +29,9 @@ public record MentionView(
         @Schema(examples = "cm") String assignee,
         String note,
         String triagedBy,
-        Instant triagedAt) {
+        Instant triagedAt,
+        @Schema(description = "The tone of the text; null when it could not be scored", examples = "NEGATIVE") Sentiment sentiment,
+        @Schema(description = "The exercise this mention belongs to; null for real data") UUID exerciseId) {
 
     @Schema(name = "HoaxMatch")
     public record HoaxMatchView(

@@ -27,25 +27,32 @@ import cm.vigie.watch.hoax.HoaxMatch;
 @ApplicationScoped
 public class MentionWriter {
 
+    // The outer SELECT reads the statement's snapshot, taken before the upsert: for a repeat it sees the metrics as
+    // they were, which tells a repost that just crossed a REACH threshold.
     private static final String UPSERT = """
+            WITH stored AS (
             INSERT INTO mention (id, institution_id, platform, external_id, url, author_handle, author_name,
                    author_followers, author_created_at, text, text_folded, language, language_detected, published_at,
                    ingested_at, likes, shares, comments, views, in_reply_to, matched_watchlists, hoax_ids, hoax_matches,
-                   hashtags)
+                   hashtags, sentiment, exercise_id)
             SELECT u.id::uuid, ?, u.platform, u.external_id, u.url, u.author_handle, u.author_name, u.followers::bigint,
                    u.author_created_at::timestamptz, u.text, u.text_folded, u.language, u.detected::boolean,
                    u.published_at::timestamptz, ?, u.likes::bigint, u.shares::bigint, u.comments::bigint, u.views::bigint,
-                   u.in_reply_to, u.watchlists::uuid[], u.hoax_ids::uuid[], u.hoax_matches::jsonb, u.hashtags::text[]
+                   u.in_reply_to, u.watchlists::uuid[], u.hoax_ids::uuid[], u.hoax_matches::jsonb, u.hashtags::text[],
+                   u.sentiment::smallint, ?::uuid
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                    AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
                         text_folded, language, detected, published_at, likes, shares, comments, views, in_reply_to,
-                        watchlists, hoax_ids, hoax_matches, hashtags)
+                        watchlists, hoax_ids, hoax_matches, hashtags, sentiment)
             ON CONFLICT (institution_id, platform, external_id) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
-            RETURNING id, platform, external_id, (xmax = 0) AS created, ingested_at""";
+            RETURNING id, platform, external_id, (xmax = 0) AS created, ingested_at, exercise_id, matched_watchlists)
+            SELECT s.*, CASE WHEN s.created THEN NULL
+                        ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
+              FROM stored s""";
 
     private final ObjectMapper json;
 
@@ -54,13 +61,13 @@ public class MentionWriter {
     }
 
     /** Upserts the mentions (distinct by platform and external id) and tells which were new. */
-    public List<IngestedMention> upsert(Connection connection, String institutionId, List<PreparedMention> mentions,
-            Instant ingestedAt) throws SQLException {
+    public List<IngestedMention> upsert(Connection connection, String institutionId, UUID exerciseId,
+            List<PreparedMention> mentions, Instant ingestedAt) throws SQLException {
         if (mentions.isEmpty()) {
             return List.of();
         }
         int n = mentions.size();
-        String[][] columns = new String[22][n];
+        String[][] columns = new String[23][n];
         for (int i = 0; i < n; i++) {
             PreparedMention m = mentions.get(i);
             String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
@@ -70,7 +77,7 @@ public class MentionWriter {
                     Long.toString(m.likes()), Long.toString(m.shares()), Long.toString(m.comments()),
                     Long.toString(m.views()), m.inReplyTo(), arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
                     arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
-                    arrayLiteral(m.hashtags()) };
+                    arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -82,16 +89,24 @@ public class MentionWriter {
         try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
             statement.setString(1, institutionId);
             statement.setTimestamp(2, Timestamp.from(ingestedAt));
+            statement.setObject(3, exerciseId);
             for (int c = 0; c < columns.length; c++) {
                 Array array = connection.createArrayOf("text", columns[c]);
                 arrays.add(array);
-                statement.setArray(3 + c, array);
+                statement.setArray(4 + c, array);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
-                    stored.add(new IngestedMention(rows.getObject("id", UUID.class), mention, rows.getBoolean("created"),
-                            rows.getTimestamp("ingested_at").toInstant()));
+                    boolean created = rows.getBoolean("created");
+                    long previous = rows.getLong("previous_engagement");
+                    Long previousEngagement = rows.wasNull() ? null : previous;
+                    List<UUID> storedWatchlists = created ? mention.matchedWatchlists()
+                            : java.util.Arrays.stream((Object[]) rows.getArray("matched_watchlists").getArray())
+                                    .map(UUID.class::cast).toList();
+                    stored.add(new IngestedMention(rows.getObject("id", UUID.class), mention, created,
+                            rows.getTimestamp("ingested_at").toInstant(), previousEngagement, storedWatchlists,
+                            rows.getObject("exercise_id", UUID.class)));
                 }
             }
         } finally {
@@ -104,7 +119,8 @@ public class MentionWriter {
     }
 
     /** One row per (mention, watchlist) for the new mentions, feeding series and share of voice. */
-    public void recordMatches(Connection connection, String institutionId, List<IngestedMention> created) throws SQLException {
+    public void recordMatches(Connection connection, String institutionId, UUID exerciseId, List<IngestedMention> created)
+            throws SQLException {
         List<String> watchlists = new ArrayList<>();
         List<String> mentionIds = new ArrayList<>();
         List<String> published = new ArrayList<>();
@@ -119,13 +135,15 @@ public class MentionWriter {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at)
-                SELECT ?, u.w::uuid, u.m::uuid, u.p::timestamptz FROM unnest(?::text[], ?::text[], ?::text[]) AS u(w, m, p)
+                INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
+                SELECT ?, u.w::uuid, u.m::uuid, u.p::timestamptz, ?::uuid
+                  FROM unnest(?::text[], ?::text[], ?::text[]) AS u(w, m, p)
                 ON CONFLICT DO NOTHING""")) {
             statement.setString(1, institutionId);
-            statement.setArray(2, connection.createArrayOf("text", watchlists.toArray()));
-            statement.setArray(3, connection.createArrayOf("text", mentionIds.toArray()));
-            statement.setArray(4, connection.createArrayOf("text", published.toArray()));
+            statement.setObject(2, exerciseId);
+            statement.setArray(3, connection.createArrayOf("text", watchlists.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", mentionIds.toArray()));
+            statement.setArray(5, connection.createArrayOf("text", published.toArray()));
             statement.executeUpdate();
         }
     }

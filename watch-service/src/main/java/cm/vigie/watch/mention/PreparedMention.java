@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import cm.vigie.watch.hoax.HoaxMatch;
+import cm.vigie.watch.sentiment.Sentiment;
 
-/** A valid mention ready to store: normalised, language known, matched against watchlists and hoaxes. */
+/**
+ * A valid mention ready to store: normalised, language known, matched against watchlists and hoaxes, its tone scored
+ * ({@code sentiment} null when it could not be).
+ */
 public record PreparedMention(
         int index,
         UUID id,
@@ -29,7 +33,8 @@ public record PreparedMention(
         String inReplyTo,
         List<String> hashtags,
         List<UUID> matchedWatchlists,
-        List<HoaxMatch> hoaxMatches) {
+        List<HoaxMatch> hoaxMatches,
+        Sentiment sentiment) {
 
     public long engagement() {
         return likes + shares + comments;

@@ -54,6 +54,9 @@ public class Watchlist {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    @Column(name = "exercise_id")
+    public UUID exerciseId;
+
     @Version
     public long version;
 }

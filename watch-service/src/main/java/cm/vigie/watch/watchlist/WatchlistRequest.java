@@ -1,6 +1,7 @@
 package cm.vigie.watch.watchlist;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,5 +22,6 @@ public record WatchlistRequest(
         @Size(max = 20) @Schema(description = "Empty means every platform", examples = "[\"FACEBOOK\", \"X\"]") List<@NotNull Platform> platforms,
         @Schema(description = "Default LOW", examples = "HIGH") Severity severity,
         @Schema(description = "Default true", examples = "true") Boolean active,
-        @Size(max = 10) @Schema(description = "Default: one KEYWORD rule (every match alerts)") List<@Valid @NotNull AlertRule> alertRules) {
+        @Size(max = 10) @Schema(description = "Default: one KEYWORD rule (every match alerts)") List<@Valid @NotNull AlertRule> alertRules,
+        @Schema(description = "Marks a watchlist created for an exercise; absent for real watchlists", examples = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b") UUID exerciseId) {
 }

@@ -63,6 +63,8 @@ public class WatchlistService {
         Watchlist watchlist = new Watchlist();
         watchlist.id = UUID.randomUUID();
         apply(watchlist, request);
+        // set once: an exercise's watchlist stays the exercise's (an update cannot move it in or out)
+        watchlist.exerciseId = request.exerciseId();
         watchlist.createdAt = Instant.now();
         watchlist.updatedAt = watchlist.createdAt;
         watchlists.persist(watchlist);

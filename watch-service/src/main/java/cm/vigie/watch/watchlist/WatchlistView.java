@@ -19,10 +19,11 @@ public record WatchlistView(
         @Schema(examples = "true") boolean active,
         List<AlertRule> alertRules,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant createdAt,
-        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt) {
+        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt,
+        @Schema(description = "The exercise this watchlist was created for; null for real watchlists") UUID exerciseId) {
 
     static WatchlistView of(Watchlist w) {
         return new WatchlistView(w.id, w.name, w.query, w.languages, w.platforms, w.severity, w.active, w.alertRules,
-                w.createdAt, w.updatedAt);
+                w.createdAt, w.updatedAt, w.exerciseId);
     }
 }

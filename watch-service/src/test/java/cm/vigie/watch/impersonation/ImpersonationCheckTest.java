@@ -40,7 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImpersonationCheckTest {
 
-    static final String SCORE = "/api/accounts/impersonation/score";
+    static final String SCORE = "/internal/accounts/impersonation/score";
 
     @BeforeEach
     void reset() {
