@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,9 @@ public class KpiAnalyticsService {
 
     public KpiViews.SentimentResponse sentiment(UUID watchlistId, AnalyticsRange range, UUID exerciseId) {
         String institutionId = analytics.institutionId();
-        String bucket = "(date_trunc('%s', m.published_at AT TIME ZONE ?) AT TIME ZONE ?)".formatted(range.interval().sqlField);
+        List<ZonedDateTime> buckets = range.buckets();
+        // bucket found by binary search among the zone's bucket starts (see AnalyticsService.volume)
+        String bucket = "width_bucket(m.published_at, ?::timestamptz[])";
         String sql;
         if (watchlistId == null) {
             sql = """
@@ -43,28 +44,29 @@ public class KpiAnalyticsService {
                        AND mm.watchlist_id = ? AND m.sentiment IS NOT NULL
                      GROUP BY 1, 2""".formatted(bucket, AnalyticsService.exercise("mm.exercise_id", exerciseId));
         }
-        Map<Long, long[]> counts = new HashMap<>();
+        long[][] counts = new long[buckets.size()][3];
         analytics.query(sql, statement -> {
-            statement.setString(1, range.zone().getId());
-            statement.setString(2, range.zone().getId());
-            statement.setString(3, institutionId);
-            statement.setTimestamp(4, Timestamp.from(range.from()));
-            statement.setTimestamp(5, Timestamp.from(range.to()));
-            int i = AnalyticsService.bindExercise(statement, 6, exerciseId);
+            statement.setArray(1, AnalyticsService.bucketStarts(statement.getConnection(), buckets));
+            statement.setString(2, institutionId);
+            statement.setTimestamp(3, Timestamp.from(range.from()));
+            statement.setTimestamp(4, Timestamp.from(range.to()));
+            int i = AnalyticsService.bindExercise(statement, 5, exerciseId);
             if (watchlistId != null) {
                 statement.setObject(i, watchlistId);
             }
         }, rows -> {
-            long[] byTone = counts.computeIfAbsent(rows.getTimestamp(1).toInstant().toEpochMilli(), key -> new long[3]);
-            byTone[Integer.signum(rows.getShort(2)) + 1] += rows.getLong(3);
+            int index = rows.getInt(1);
+            if (index >= 1 && index <= buckets.size()) {
+                counts[index - 1][Integer.signum(rows.getShort(2)) + 1] += rows.getLong(3);
+            }
         });
         List<KpiViews.SentimentBucket> series = new ArrayList<>();
         long negative = 0;
         long neutral = 0;
         long positive = 0;
-        for (ZonedDateTime start : range.buckets()) {
-            long[] byTone = counts.getOrDefault(start.toInstant().toEpochMilli(), new long[3]);
-            series.add(new KpiViews.SentimentBucket(start.toOffsetDateTime(), byTone[2], byTone[1], byTone[0]));
+        for (int b = 0; b < buckets.size(); b++) {
+            long[] byTone = counts[b];
+            series.add(new KpiViews.SentimentBucket(buckets.get(b).toOffsetDateTime(), byTone[2], byTone[1], byTone[0]));
             negative += byTone[0];
             neutral += byTone[1];
             positive += byTone[2];
