@@ -173,6 +173,27 @@ class KpiAnalyticsTest {
     }
 
     @Test
+    void dailySeriesFollowTheZonesDaysAcrossDaylightSaving() {
+        UUID watchlist = rows.watchlist(SANTE, "dst", null);
+        // Europe/Paris leaves summer time on 2025-10-26: that local day lasts 25 hours
+        rows.mention(SANTE, Instant.parse("2025-10-25T22:30:00Z"), POSITIVE, null, watchlist); // 26th 00:30 CEST
+        rows.mention(SANTE, Instant.parse("2025-10-26T22:30:00Z"), NEGATIVE, null, watchlist); // 26th 23:30 CET
+        rows.mention(SANTE, Instant.parse("2025-10-26T23:30:00Z"), NEGATIVE, null, watchlist); // 27th 00:30 CET
+        String range = "&from=2025-10-25T22:00:00Z&to=2025-10-27T23:00:00Z&watchlistId=" + watchlist;
+        as(WatchTestSupport.VIEWER).get("/api/watch/analytics/volume?interval=DAY&timeZone=Europe/Paris" + range)
+                .then().statusCode(200)
+                .body("series[0].points", hasSize(2))
+                .body("series[0].points[0].start", equalTo("2025-10-26T00:00:00+02:00"))
+                .body("series[0].points[0].count", equalTo(2))
+                .body("series[0].points[1].start", equalTo("2025-10-27T00:00:00+01:00"))
+                .body("series[0].points[1].count", equalTo(1));
+        as(WatchTestSupport.VIEWER).get("/api/watch/analytics/sentiment?tz=Europe/Paris" + range)
+                .then().statusCode(200)
+                .body("series[0].positive", equalTo(1)).body("series[0].negative", equalTo(1))
+                .body("series[1].bucket", equalTo("2025-10-27T00:00:00+01:00")).body("series[1].negative", equalTo(1));
+    }
+
+    @Test
     void theOtherAnalyticsLeaveExerciseDataOutUnlessAsked() {
         UUID watchlist = rows.watchlist(SANTE, "volume", null);
         UUID exercise = UUID.randomUUID();
