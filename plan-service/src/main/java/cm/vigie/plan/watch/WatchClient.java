@@ -29,7 +29,7 @@ public class WatchClient {
     static final String VOLUME = "/api/watch/analytics/volume";
     static final String HOAX_VOLUME = "/api/watch/analytics/hoaxes";
     static final String SENTIMENT = "/api/watch/analytics/sentiment";
-    static final String ALERT_SLA = "/api/watch/analytics/alerts/sla";
+    static final String ALERT_SLA = "/api/watch/analytics/alerts-sla";
 
     private record Cached(JsonNode value, Instant until) {
     }
@@ -66,40 +66,40 @@ public class WatchClient {
         return get(HOAX_VOLUME, window("hoaxId", hoaxId, from, to, true), true).map(WatchClient::sumBuckets);
     }
 
-    /** Share of negative mentions, in percent, or Missing when there were none. */
+    /**
+     * Share of negative mentions among the scored ones, in percent: watch-service's {@code totals.negativeShare} × 100
+     * ({@code GET /api/watch/analytics/sentiment}); unavailable when no mention was scored in the period.
+     */
     public Lookup<Double> negativeShare(UUID watchlistId, Instant from, Instant to) {
-        Lookup<JsonNode> counts = get(SENTIMENT, window("watchlistId", watchlistId, from, to, false), true);
-        return ratio(counts, "negative", "positive", "neutral");
+        return percent(get(SENTIMENT, window("watchlistId", watchlistId, from, to, false), true), "/totals/negativeShare",
+                "no scored mention in the period");
     }
 
-    /** Share of resolved alerts resolved within their SLA, in percent. */
+    /**
+     * Share of alerts resolved within their severity's SLA, in percent: watch-service's {@code share} × 100
+     * ({@code GET /api/watch/analytics/alerts-sla}); unavailable when no alert of the period has a known outcome yet.
+     */
     public Lookup<Double> alertsResolvedInSla(UUID watchlistId, Instant from, Instant to) {
-        Lookup<JsonNode> counts = get(ALERT_SLA, window("watchlistId", watchlistId, from, to, false), true);
-        if (counts instanceof Lookup.Found<JsonNode> found) {
-            long resolved = found.value().path("resolved").asLong();
-            long inSla = found.value().path("resolvedInSla").asLong();
-            return resolved == 0 ? new Lookup.Unavailable<>("no alert resolved in the period")
-                    : new Lookup.Found<>(100.0 * inSla / resolved);
-        }
-        return counts.map(ignored -> 0.0);
+        return percent(get(ALERT_SLA, window("watchlistId", watchlistId, from, to, false), true), "/share",
+                "no alert of the period is resolved or past its deadline yet");
     }
 
-    private static Lookup<Double> ratio(Lookup<JsonNode> counts, String part, String... others) {
-        if (counts instanceof Lookup.Found<JsonNode> found) {
-            long numerator = found.value().path(part).asLong();
-            long total = numerator;
-            for (String other : others) {
-                total += found.value().path(other).asLong();
+    private static Lookup<Double> percent(Lookup<JsonNode> answer, String pointer, String whenNull) {
+        if (answer instanceof Lookup.Found<JsonNode> found) {
+            JsonNode share = found.value().at(pointer);
+            if (!share.isNumber()) {
+                return new Lookup.Unavailable<>(whenNull);
             }
-            return total == 0 ? new Lookup.Unavailable<>("no mention in the period")
-                    : new Lookup.Found<>(100.0 * numerator / total);
+            return new Lookup.Found<>(100.0 * share.asDouble());
         }
-        return counts.map(ignored -> 0.0);
+        return answer.map(ignored -> 0.0);
     }
 
     private static Map<String, String> window(String key, UUID id, Instant from, Instant to, boolean series) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put(key, id.toString());
+        if (id != null) {
+            query.put(key, id.toString());
+        }
         query.put("from", from.toString());
         query.put("to", to.toString());
         if (series) {

@@ -53,11 +53,15 @@ class WatchClientTest {
         WatchStubs.volume("/api/watch/analytics/volume", "watchlistId", volume, "2026-01-01T00:00:00Z", 1500);
         PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/sentiment"))
                 .withQueryParam("watchlistId", WireMock.equalTo(negative.toString()))
-                .willReturn(WatchStubs.json(200, "{\"positive\":50,\"neutral\":20,\"negative\":30}")));
+                .willReturn(WatchStubs.json(200, """
+                        {"series": [{"bucket": "2026-01-01T00:00:00+01:00", "positive": 50, "neutral": 20, "negative": 30}],
+                         "totals": {"positive": 50, "neutral": 20, "negative": 30, "negativeShare": 0.3}}""")));
         WatchStubs.volume("/api/watch/analytics/hoaxes", "hoaxId", hoax, null, 80);
-        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/alerts/sla"))
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/alerts-sla"))
                 .withQueryParam("watchlistId", WireMock.equalTo(sla.toString()))
-                .willReturn(WatchStubs.json(200, "{\"resolved\":20,\"resolvedInSla\":19}")));
+                .willReturn(WatchStubs.json(200, """
+                        {"total": 20, "resolvedInSla": 19, "share": 0.95, "bySeverity": [
+                          {"severity": "HIGH", "slaMinutes": 60, "total": 20, "resolvedInSla": 19, "share": 0.95}]}""")));
         String id = idFrom(post(CM, PLANS, plan(volume, negative, hoax, sla)));
 
         read(VIEWER, PLANS + "/" + id + "/kpis").then().statusCode(200)
@@ -80,6 +84,55 @@ class WatchClientTest {
                 .withQueryParam("to", WireMock.equalTo("2026-04-01T00:00:00Z"))
                 .withQueryParam("interval", WireMock.equalTo("DAY"))
                 .withHeader("Authorization", WireMock.equalTo(VIEWER)));
+        PlanTestResource.stubs().verify(getRequestedFor(urlPathEqualTo("/api/watch/analytics/sentiment"))
+                .withQueryParam("watchlistId", WireMock.equalTo(negative.toString()))
+                .withQueryParam("from", WireMock.equalTo("2026-01-01T00:00:00Z"))
+                .withHeader("Authorization", WireMock.equalTo(VIEWER)));
+        PlanTestResource.stubs().verify(getRequestedFor(urlPathEqualTo("/api/watch/analytics/alerts-sla"))
+                .withQueryParam("watchlistId", WireMock.equalTo(sla.toString()))
+                .withQueryParam("to", WireMock.equalTo("2026-04-01T00:00:00Z")));
+    }
+
+    @Test
+    void sharesWithNothingToMeasureAreUnavailableWithTheReason() {
+        UUID quiet = UUID.randomUUID();
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/sentiment"))
+                .withQueryParam("watchlistId", WireMock.equalTo(quiet.toString()))
+                .willReturn(WatchStubs.json(200, """
+                        {"series": [], "totals": {"positive": 0, "neutral": 0, "negative": 0, "negativeShare": null}}""")));
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/alerts-sla"))
+                .withQueryParam("watchlistId", WireMock.equalTo(quiet.toString()))
+                .willReturn(WatchStubs.json(200, """
+                        {"total": 0, "resolvedInSla": 0, "share": null, "bySeverity": []}""")));
+        String id = idFrom(post(CM, PLANS, """
+                {"title":"Calme","periodStart":"2026-01-01","periodEnd":"2026-01-31","objectives":[
+                 {"statement":"Négatif","kpi":{"type":"NEGATIVE_SHARE","watchlistId":"%1$s","target":20,"direction":"DECREASE"}},
+                 {"statement":"SLA","kpi":{"type":"ALERTS_RESOLVED_IN_SLA","watchlistId":"%1$s","target":90,"direction":"INCREASE"}}]}"""
+                .formatted(quiet)));
+        read(VIEWER, PLANS + "/" + id + "/kpis").then().statusCode(200)
+                .body("values[0].status", equalTo("UNAVAILABLE"))
+                .body("values[0].reason", containsString("no scored mention"))
+                .body("values[1].status", equalTo("UNAVAILABLE"))
+                .body("values[1].reason", containsString("no alert of the period"));
+    }
+
+    @Test
+    void sharesAreUnavailableWithWhyWhenWatchServiceIsDown() {
+        UUID down = UUID.randomUUID();
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/sentiment"))
+                .withQueryParam("watchlistId", WireMock.equalTo(down.toString())).willReturn(aResponse().withStatus(503)));
+        PlanTestResource.stubs().stubFor(get(urlPathEqualTo("/api/watch/analytics/alerts-sla"))
+                .withQueryParam("watchlistId", WireMock.equalTo(down.toString())).willReturn(aResponse().withStatus(502)));
+        String id = idFrom(post(CM, PLANS, """
+                {"title":"Panne","periodStart":"2026-01-01","periodEnd":"2026-01-31","objectives":[
+                 {"statement":"Négatif","kpi":{"type":"NEGATIVE_SHARE","watchlistId":"%1$s","target":20,"direction":"DECREASE"}},
+                 {"statement":"SLA","kpi":{"type":"ALERTS_RESOLVED_IN_SLA","watchlistId":"%1$s","target":90,"direction":"INCREASE"}}]}"""
+                .formatted(down)));
+        read(VIEWER, PLANS + "/" + id + "/kpis").then().statusCode(200)
+                .body("values[0].status", equalTo("UNAVAILABLE"))
+                .body("values[0].reason", containsString("watch-service answered 503"))
+                .body("values[1].status", equalTo("UNAVAILABLE"))
+                .body("values[1].reason", containsString("watch-service answered 502"));
     }
 
     @Test

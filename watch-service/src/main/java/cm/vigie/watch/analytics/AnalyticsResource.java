@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,9 +35,45 @@ import cm.vigie.commons.tenancy.Roles;
 public class AnalyticsResource {
 
     private final AnalyticsService service;
+    private final KpiAnalyticsService kpis;
 
-    AnalyticsResource(AnalyticsService service) {
+    AnalyticsResource(AnalyticsService service, KpiAnalyticsService kpis) {
         this.service = service;
+        this.kpis = kpis;
+    }
+
+    @GET
+    @Path("/sentiment")
+    @Operation(operationId = "watchSentimentSeries", summary = "Scored mentions by tone (positive, neutral, negative) per hour or day, with totals and the negative share")
+    @APIResponse(responseCode = "200", description = "One bucket per hour or local day of the range, empty buckets 0", content = @Content(schema = @Schema(implementation = KpiViews.SentimentResponse.class),
+            examples = @ExampleObject(name = "day", value = """
+                    {"series": [{"bucket": "2026-11-01T00:00:00+01:00", "positive": 3, "neutral": 10, "negative": 7}],
+                     "totals": {"positive": 3, "neutral": 10, "negative": 7, "negativeShare": 0.35}}""")))
+    @APIResponse(responseCode = "404", description = "The watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KpiViews.SentimentResponse sentiment(
+            @Parameter(description = "Only mentions matched by this watchlist; all mentions when absent") @QueryParam("watchlistId") UUID watchlistId,
+            @Parameter(description = "Start (ISO-8601); default 30 days before to", example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
+            @Parameter(description = "End, exclusive; default now", example = "2026-12-01T00:00:00Z") @QueryParam("to") Instant to,
+            @Parameter(description = "HOUR or DAY (default)", example = "DAY", schema = @Schema(enumeration = { "HOUR", "DAY" })) @QueryParam("interval") String interval,
+            @Parameter(description = "IANA time zone of the buckets (default Africa/Douala)", example = "Africa/Douala") @QueryParam("tz") String tz,
+            @Parameter(description = "Same as tz, the name the other analytics use") @QueryParam("timeZone") String timeZone,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return kpis.sentiment(watchlistId, AnalyticsRange.of(from, to, Interval.parse(interval), tz != null ? tz : timeZone), exerciseId);
+    }
+
+    @GET
+    @Path("/alerts-sla")
+    @Operation(operationId = "watchAlertsSla", summary = "Alerts created in the range and the share resolved within their severity's SLA")
+    @APIResponse(responseCode = "200", description = "Totals and one entry per severity; SLA minutes come from configuration (vigie.watch.analytics.sla.*)", content = @Content(schema = @Schema(implementation = KpiViews.AlertSlaResponse.class),
+            examples = @ExampleObject(name = "month", value = """
+                    {"total": 12, "resolvedInSla": 9, "share": 0.75, "bySeverity": [{"severity": "HIGH", "slaMinutes": 60, "total": 4, "resolvedInSla": 3, "share": 0.75}]}""")))
+    @APIResponse(responseCode = "404", description = "The watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KpiViews.AlertSlaResponse alertsSla(
+            @Parameter(description = "Start of the creation range (ISO-8601); default 30 days before to", example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
+            @Parameter(description = "End, exclusive; default now", example = "2026-12-01T00:00:00Z") @QueryParam("to") Instant to,
+            @Parameter(description = "Only alerts of this watchlist") @QueryParam("watchlistId") UUID watchlistId,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return kpis.alertsSla(watchlistId, AnalyticsRange.of(from, to, null, null), exerciseId);
     }
 
     @GET
@@ -49,8 +86,9 @@ public class AnalyticsResource {
             @Parameter(description = "Start (ISO-8601); default 30 days before to", example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
             @Parameter(description = "End, exclusive; default now", example = "2026-12-01T00:00:00Z") @QueryParam("to") Instant to,
             @Parameter(description = "HOUR or DAY (default)", example = "DAY") @QueryParam("interval") Interval interval,
-            @Parameter(description = "IANA time zone of the buckets", example = "Africa/Douala") @QueryParam("timeZone") String timeZone) {
-        return service.volume(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, interval, timeZone));
+            @Parameter(description = "IANA time zone of the buckets", example = "Africa/Douala") @QueryParam("timeZone") String timeZone,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.volume(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, interval, timeZone), exerciseId);
     }
 
     @GET
@@ -62,8 +100,9 @@ public class AnalyticsResource {
             @Parameter(description = "Start (ISO-8601)") @QueryParam("from") Instant from,
             @Parameter(description = "End, exclusive") @QueryParam("to") Instant to,
             @Parameter(description = "HOUR or DAY") @QueryParam("interval") Interval interval,
-            @Parameter(description = "IANA time zone", example = "Africa/Douala") @QueryParam("timeZone") String timeZone) {
-        return service.hoaxes(hoaxId, AnalyticsRange.of(from, to, interval, timeZone));
+            @Parameter(description = "IANA time zone", example = "Africa/Douala") @QueryParam("timeZone") String timeZone,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.hoaxes(hoaxId, AnalyticsRange.of(from, to, interval, timeZone), exerciseId);
     }
 
     @GET
@@ -71,8 +110,9 @@ public class AnalyticsResource {
     @Operation(operationId = "watchPlatformBreakdown", summary = "Mentions per platform")
     @APIResponse(responseCode = "200", description = "Platforms, most mentions first", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse platforms(@Parameter(description = "Only mentions of this watchlist") @QueryParam("watchlistId") UUID watchlistId,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        return service.platforms(watchlistId, AnalyticsRange.of(from, to, null, null));
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.platforms(watchlistId, AnalyticsRange.of(from, to, null, null), exerciseId);
     }
 
     @GET
@@ -81,8 +121,9 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Top authors", content = @Content(schema = @Schema(implementation = AnalyticsViews.AuthorsResponse.class)))
     public AnalyticsViews.AuthorsResponse authors(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to,
-            @Parameter(description = "How many, at most 100", example = "10") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return service.authors(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+            @Parameter(description = "How many, at most 100", example = "10") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.authors(watchlistId, AnalyticsRange.of(from, to, null, null), limit, exerciseId);
     }
 
     @GET
@@ -90,8 +131,9 @@ public class AnalyticsResource {
     @Operation(operationId = "watchTopHashtags", summary = "Most used hashtags (folded: case and accents ignored)")
     @APIResponse(responseCode = "200", description = "Top hashtags", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse hashtags(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return service.hashtags(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.hashtags(watchlistId, AnalyticsRange.of(from, to, null, null), limit, exerciseId);
     }
 
     @GET
@@ -99,8 +141,9 @@ public class AnalyticsResource {
     @Operation(operationId = "watchTopTerms", summary = "Most frequent words (4 letters or more, common words left out) of recent mentions")
     @APIResponse(responseCode = "200", description = "Top terms", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse terms(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return service.terms(watchlistId, AnalyticsRange.of(from, to, null, null), limit);
+            @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.terms(watchlistId, AnalyticsRange.of(from, to, null, null), limit, exerciseId);
     }
 
     @GET
@@ -109,7 +152,8 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Shares, largest first", content = @Content(schema = @Schema(implementation = AnalyticsViews.ShareResponse.class)))
     @APIResponse(responseCode = "404", description = "A named watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AnalyticsViews.ShareResponse shareOfVoice(@QueryParam("watchlistId") List<UUID> watchlistIds,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        return service.shareOfVoice(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, null, null));
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @Parameter(description = "Only this exercise's data; without it exercise data never counts") @QueryParam("exerciseId") UUID exerciseId) {
+        return service.shareOfVoice(watchlistIds == null ? List.of() : watchlistIds, AnalyticsRange.of(from, to, null, null), exerciseId);
     }
 }

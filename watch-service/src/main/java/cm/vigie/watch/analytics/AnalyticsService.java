@@ -24,7 +24,8 @@ import cm.vigie.commons.tenancy.CurrentInstitution;
 /**
  * Aggregates for charts, straight from PostgreSQL: series come from {@code mention_match} (one row per mention and
  * watchlist, indexed by watchlist and time), breakdowns from {@code mention}. Buckets are cut in the caller's time
- * zone (Africa/Douala by default), so a "day" is a local day.
+ * zone (Africa/Douala by default), so a "day" is a local day. Exercise rows never count unless one exercise is asked
+ * for, and then only its rows do (ADR 0014).
  */
 @ApplicationScoped
 public class AnalyticsService {
@@ -42,38 +43,63 @@ public class AnalyticsService {
         this.institution = institution;
     }
 
-    public AnalyticsViews.SeriesResponse volume(List<UUID> watchlistIds, AnalyticsRange range) {
+    public AnalyticsViews.SeriesResponse volume(List<UUID> watchlistIds, AnalyticsRange range, UUID exerciseId) {
         String institutionId = institutionId();
-        Map<UUID, String> names = watchlists(institutionId, watchlistIds);
-        Map<UUID, Map<Long, Long>> counts = new HashMap<>();
+        Map<UUID, String> names = watchlists(institutionId, watchlistIds, exerciseId);
+        List<ZonedDateTime> buckets = range.buckets();
+        Map<UUID, long[]> counts = new HashMap<>();
+        // An index-only scan of mention_match_series_idx (V40); each row's bucket is found by binary search among the
+        // bucket starts computed here in the caller's zone (DST-correct), cheaper than converting every row's time.
         String sql = """
-                SELECT watchlist_id, (date_trunc('%s', published_at AT TIME ZONE ?) AT TIME ZONE ?) AS bucket, count(*)
+                SELECT watchlist_id, width_bucket(published_at, ?::timestamptz[]) AS bucket, count(*)
                   FROM mention_match
-                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ?
-                 GROUP BY 1, 2""".formatted(range.interval().sqlField);
+                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ? AND %s
+                 GROUP BY 1, 2""".formatted(exercise("exercise_id", exerciseId));
         query(sql, statement -> {
-            statement.setString(1, range.zone().getId());
-            statement.setString(2, range.zone().getId());
-            statement.setString(3, institutionId);
-            statement.setArray(4, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
-            statement.setTimestamp(5, Timestamp.from(range.from()));
-            statement.setTimestamp(6, Timestamp.from(range.to()));
-        }, rows -> counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new HashMap<>())
-                .put(rows.getTimestamp(2).toInstant().toEpochMilli(), rows.getLong(3)));
+            statement.setArray(1, bucketStarts(statement.getConnection(), buckets));
+            statement.setString(2, institutionId);
+            statement.setArray(3, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
+            statement.setTimestamp(4, Timestamp.from(range.from()));
+            statement.setTimestamp(5, Timestamp.from(range.to()));
+            bindExercise(statement, 6, exerciseId);
+        }, rows -> {
+            int bucket = rows.getInt(2);
+            if (bucket >= 1 && bucket <= buckets.size()) {
+                counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new long[buckets.size()])[bucket - 1] += rows.getLong(3);
+            }
+        });
         List<AnalyticsViews.Series> series = new ArrayList<>();
-        names.forEach((id, name) -> series.add(series(id, name, counts.getOrDefault(id, Map.of()), range)));
+        names.forEach((id, name) -> {
+            long[] byBucket = counts.getOrDefault(id, new long[buckets.size()]);
+            List<AnalyticsViews.Point> points = new ArrayList<>(buckets.size());
+            long total = 0;
+            for (int i = 0; i < buckets.size(); i++) {
+                points.add(new AnalyticsViews.Point(buckets.get(i).toOffsetDateTime(), byBucket[i]));
+                total += byBucket[i];
+            }
+            series.add(new AnalyticsViews.Series(id, name, total, points));
+        });
         return new AnalyticsViews.SeriesResponse(range.interval(), range.zone().getId(), series);
     }
 
-    public AnalyticsViews.SeriesResponse hoaxes(UUID hoaxId, AnalyticsRange range) {
+    /** The bucket starts as a {@code timestamptz[]} for {@code width_bucket}: bucket i (1-based) starts at element i. */
+    static java.sql.Array bucketStarts(Connection connection, List<ZonedDateTime> buckets) throws SQLException {
+        Object[] starts = new Object[buckets.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = buckets.get(i).toOffsetDateTime().toString();
+        }
+        return connection.createArrayOf("timestamptz", starts);
+    }
+
+    public AnalyticsViews.SeriesResponse hoaxes(UUID hoaxId, AnalyticsRange range, UUID exerciseId) {
         String institutionId = institutionId();
         Map<UUID, Map<Long, Long>> counts = new LinkedHashMap<>();
         String sql = """
                 SELECT h.hoax, (date_trunc('%s', m.published_at AT TIME ZONE ?) AT TIME ZONE ?) AS bucket, count(*)
                   FROM mention m, unnest(m.hoax_ids) AS h(hoax)
                  WHERE m.institution_id = ? AND cardinality(m.hoax_ids) > 0 AND m.published_at >= ? AND m.published_at < ?
-                   AND (?::uuid IS NULL OR h.hoax = ?::uuid)
-                 GROUP BY 1, 2 ORDER BY 1""".formatted(range.interval().sqlField);
+                   AND (?::uuid IS NULL OR h.hoax = ?::uuid) AND %s
+                 GROUP BY 1, 2 ORDER BY 1""".formatted(range.interval().sqlField, exercise("m.exercise_id", exerciseId));
         query(sql, statement -> {
             statement.setString(1, range.zone().getId());
             statement.setString(2, range.zone().getId());
@@ -82,6 +108,7 @@ public class AnalyticsService {
             statement.setTimestamp(5, Timestamp.from(range.to()));
             statement.setObject(6, hoaxId);
             statement.setObject(7, hoaxId);
+            bindExercise(statement, 8, exerciseId);
         }, rows -> counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new HashMap<>())
                 .put(rows.getTimestamp(2).toInstant().toEpochMilli(), rows.getLong(3)));
         List<AnalyticsViews.Series> series = new ArrayList<>();
@@ -89,17 +116,18 @@ public class AnalyticsService {
         return new AnalyticsViews.SeriesResponse(range.interval(), range.zone().getId(), series);
     }
 
-    public AnalyticsViews.CountResponse platforms(UUID watchlistId, AnalyticsRange range) {
-        return counts("SELECT platform, count(*) FROM mention WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1", watchlistId, range, 50);
+    public AnalyticsViews.CountResponse platforms(UUID watchlistId, AnalyticsRange range, UUID exerciseId) {
+        return counts("SELECT platform, count(*) FROM mention WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1", watchlistId, range,
+                exerciseId);
     }
 
-    public AnalyticsViews.CountResponse hashtags(UUID watchlistId, AnalyticsRange range, int limit) {
-        return counts("SELECT tag, count(*) FROM mention, unnest(hashtags) AS t(tag) WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
-                + limit, watchlistId, range, limit);
+    public AnalyticsViews.CountResponse hashtags(UUID watchlistId, AnalyticsRange range, int limit, UUID exerciseId) {
+        return counts("SELECT tag, count(*) FROM mention, unnest(hashtags) AS t(tag) WHERE %s AND cardinality(hashtags) > 0"
+                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit, watchlistId, range, exerciseId);
     }
 
     /** Frequent words of the 20,000 newest mentions of the range, accents folded, short and common words left out. */
-    public AnalyticsViews.CountResponse terms(UUID watchlistId, AnalyticsRange range, int limit) {
+    public AnalyticsViews.CountResponse terms(UUID watchlistId, AnalyticsRange range, int limit, UUID exerciseId) {
         String institutionId = institutionId();
         List<AnalyticsViews.CountItem> items = new ArrayList<>();
         String sql = """
@@ -107,42 +135,43 @@ public class AnalyticsService {
                     SELECT text_folded FROM mention WHERE %s ORDER BY published_at DESC LIMIT 20000) recent,
                     regexp_split_to_table(recent.text_folded, '[^a-z0-9_]+') AS word
                  WHERE length(word) >= 4 AND word !~ '^[0-9]+$' AND word <> ALL (?::text[])
-                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""".formatted(where(watchlistId));
+                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""".formatted(where(watchlistId, exerciseId));
         query(sql, statement -> {
-            int i = bindWhere(statement, institutionId, watchlistId, range);
+            int i = bindWhere(statement, institutionId, watchlistId, range, exerciseId);
             statement.setArray(i++, statement.getConnection().createArrayOf("text", STOPWORDS.toArray()));
             statement.setInt(i, limit);
         }, rows -> items.add(new AnalyticsViews.CountItem(rows.getString(1), rows.getLong(2))));
         return new AnalyticsViews.CountResponse(items);
     }
 
-    public AnalyticsViews.AuthorsResponse authors(UUID watchlistId, AnalyticsRange range, int limit) {
+    public AnalyticsViews.AuthorsResponse authors(UUID watchlistId, AnalyticsRange range, int limit, UUID exerciseId) {
         String institutionId = institutionId();
         List<AnalyticsViews.Author> items = new ArrayList<>();
         String sql = """
                 SELECT platform, author_handle, max(author_name), count(*), sum(likes + shares + comments)
                   FROM mention WHERE %s AND author_handle IS NOT NULL
-                 GROUP BY 1, 2 ORDER BY 4 DESC, 5 DESC, 2 LIMIT ?""".formatted(where(watchlistId));
+                 GROUP BY 1, 2 ORDER BY 4 DESC, 5 DESC, 2 LIMIT ?""".formatted(where(watchlistId, exerciseId));
         query(sql, statement -> {
-            int i = bindWhere(statement, institutionId, watchlistId, range);
+            int i = bindWhere(statement, institutionId, watchlistId, range, exerciseId);
             statement.setInt(i, limit);
         }, rows -> items.add(new AnalyticsViews.Author(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                 rows.getLong(5))));
         return new AnalyticsViews.AuthorsResponse(items);
     }
 
-    public AnalyticsViews.ShareResponse shareOfVoice(List<UUID> watchlistIds, AnalyticsRange range) {
+    public AnalyticsViews.ShareResponse shareOfVoice(List<UUID> watchlistIds, AnalyticsRange range, UUID exerciseId) {
         String institutionId = institutionId();
-        Map<UUID, String> names = watchlists(institutionId, watchlistIds);
+        Map<UUID, String> names = watchlists(institutionId, watchlistIds, exerciseId);
         Map<UUID, Long> counts = new HashMap<>();
         query("""
                 SELECT watchlist_id, count(*) FROM mention_match
-                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ?
-                 GROUP BY 1""", statement -> {
+                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ? AND %s
+                 GROUP BY 1""".formatted(exercise("exercise_id", exerciseId)), statement -> {
             statement.setString(1, institutionId);
             statement.setArray(2, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
             statement.setTimestamp(3, Timestamp.from(range.from()));
             statement.setTimestamp(4, Timestamp.from(range.to()));
+            bindExercise(statement, 5, exerciseId);
         }, rows -> counts.put(rows.getObject(1, UUID.class), rows.getLong(2)));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<AnalyticsViews.Share> items = new ArrayList<>();
@@ -154,41 +183,67 @@ public class AnalyticsService {
         return new AnalyticsViews.ShareResponse(total, items);
     }
 
-    private AnalyticsViews.CountResponse counts(String template, UUID watchlistId, AnalyticsRange range, int limit) {
+    private AnalyticsViews.CountResponse counts(String template, UUID watchlistId, AnalyticsRange range, UUID exerciseId) {
         String institutionId = institutionId();
         List<AnalyticsViews.CountItem> items = new ArrayList<>();
-        query(template.formatted(where(watchlistId)), statement -> bindWhere(statement, institutionId, watchlistId, range),
+        query(template.formatted(where(watchlistId, exerciseId)),
+                statement -> bindWhere(statement, institutionId, watchlistId, range, exerciseId),
                 rows -> items.add(new AnalyticsViews.CountItem(rows.getString(1), rows.getLong(2))));
         return new AnalyticsViews.CountResponse(items);
     }
 
-    private static String where(UUID watchlistId) {
-        return "institution_id = ? AND published_at >= ? AND published_at < ?"
+    static String where(UUID watchlistId, UUID exerciseId) {
+        return "institution_id = ? AND published_at >= ? AND published_at < ? AND " + exercise("exercise_id", exerciseId)
                 + (watchlistId == null ? "" : " AND matched_watchlists @> ARRAY[?::uuid]");
     }
 
-    private static int bindWhere(PreparedStatement statement, String institutionId, UUID watchlistId, AnalyticsRange range)
-            throws SQLException {
+    static int bindWhere(PreparedStatement statement, String institutionId, UUID watchlistId, AnalyticsRange range,
+            UUID exerciseId) throws SQLException {
         int i = 1;
         statement.setString(i++, institutionId);
         statement.setTimestamp(i++, Timestamp.from(range.from()));
         statement.setTimestamp(i++, Timestamp.from(range.to()));
+        i = bindExercise(statement, i, exerciseId);
         if (watchlistId != null) {
             statement.setString(i++, watchlistId.toString());
         }
         return i;
     }
 
-    /** The named watchlists of the institution (404 for one it does not have), or all of them when none is named. */
-    private Map<UUID, String> watchlists(String institutionId, List<UUID> ids) {
+    /**
+     * Real data only unless one exercise is asked for. Written literally ({@code IS NULL}), not as
+     * {@code IS NOT DISTINCT FROM ?}, so that the planner proves the predicate of V40's partial indexes.
+     */
+    static String exercise(String column, UUID exerciseId) {
+        return exerciseId == null ? column + " IS NULL" : column + " = ?";
+    }
+
+    /** Binds the exercise id at {@code index} when {@link #exercise} wrote a placeholder; answers the next index. */
+    static int bindExercise(PreparedStatement statement, int index, UUID exerciseId) throws SQLException {
+        if (exerciseId == null) {
+            return index;
+        }
+        statement.setObject(index, exerciseId);
+        return index + 1;
+    }
+
+    /**
+     * The named watchlists of the institution (404 for one it does not have), or, when none is named, its real ones
+     * (one exercise's when an exercise is asked for).
+     */
+    Map<UUID, String> watchlists(String institutionId, List<UUID> ids, UUID exerciseId) {
         Map<UUID, String> names = new LinkedHashMap<>();
-        query("SELECT id, name FROM watchlist WHERE institution_id = ? AND (cardinality(?::uuid[]) = 0 OR id = ANY (?::uuid[])) ORDER BY name",
-                statement -> {
-                    statement.setString(1, institutionId);
-                    var array = statement.getConnection().createArrayOf("uuid", ids.toArray());
-                    statement.setArray(2, array);
-                    statement.setArray(3, array);
-                }, rows -> names.put(rows.getObject(1, UUID.class), rows.getString(2)));
+        String sql = """
+                SELECT id, name FROM watchlist WHERE institution_id = ?
+                   AND (id = ANY (?::uuid[]) OR (cardinality(?::uuid[]) = 0 AND %s)) ORDER BY name"""
+                .formatted(exercise("exercise_id", exerciseId));
+        query(sql, statement -> {
+            statement.setString(1, institutionId);
+            var array = statement.getConnection().createArrayOf("uuid", ids.toArray());
+            statement.setArray(2, array);
+            statement.setArray(3, array);
+            bindExercise(statement, 4, exerciseId);
+        }, rows -> names.put(rows.getObject(1, UUID.class), rows.getString(2)));
         if (names.size() < ids.stream().distinct().count()) {
             throw ProblemException.notFound("watchlist.not-found");
         }
@@ -206,21 +261,21 @@ public class AnalyticsService {
         return new AnalyticsViews.Series(id, name, total, points);
     }
 
-    private String institutionId() {
+    String institutionId() {
         return institution.slug().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "problem.forbidden.detail"));
     }
 
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private void query(String sql, Binder binder, RowReader reader) {
+    void query(String sql, Binder binder, RowReader reader) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {

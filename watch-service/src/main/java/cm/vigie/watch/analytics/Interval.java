@@ -13,4 +13,17 @@ public enum Interval {
         this.unit = unit;
         this.sqlField = sqlField;
     }
+
+    /** HOUR or DAY in any case, null when absent; anything else is a 400 naming the parameter. */
+    static Interval parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (Interval interval : values()) {
+            if (interval.name().equalsIgnoreCase(value.strip())) {
+                return interval;
+            }
+        }
+        throw cm.vigie.commons.problem.ProblemException.invalid("interval", "analytics.interval.invalid");
+    }
 }

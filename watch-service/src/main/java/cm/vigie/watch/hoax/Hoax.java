@@ -70,6 +70,10 @@ public class Hoax {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Set when the hoax belongs to an exercise (training data): never shared, deleted with the exercise. */
+    @Column(name = "exercise_id")
+    public UUID exerciseId;
+
     @Version
     public long version;
 

@@ -24,7 +24,7 @@ class HoaxIndexLoader {
             WHERE h.institution_id = ? ORDER BY c.hoax_id, c.position""";
     private static final String PUBLISHED = """
             SELECT c.hoax_id, c.text FROM hoax_claim c JOIN hoax h ON h.id = c.hoax_id
-            WHERE h.shared AND h.withdrawn_at IS NULL ORDER BY c.hoax_id, c.position""";
+            WHERE h.shared AND h.withdrawn_at IS NULL AND h.exercise_id IS NULL ORDER BY c.hoax_id, c.position""";
 
     private final DataSource dataSource;
     private final HoaxSettings settings;

@@ -22,5 +22,6 @@ public record HoaxRequest(
         @Schema(description = "Where the debunk is published", examples = "https://www.minsante.cm/verifications/puce-5g") String debunkUrl,
         @PastOrPresent @Schema(description = "When it was first seen; now when absent", examples = "2026-11-20T08:00:00Z") Instant firstSeen,
         @Size(max = 4000) @Schema(description = "Private notes, never shared", examples = "Relayé par des pages de Douala") String notes,
-        @Schema(description = "Publish it read-only to every institution", examples = "true", defaultValue = "false") Boolean shared) {
+        @Schema(description = "Publish it read-only to every institution; never allowed for an exercise hoax (422)", examples = "true", defaultValue = "false") Boolean shared,
+        @Schema(description = "The exercise this hoax belongs to (training data); set at creation only, ignored on update", examples = "5d1c3a8e-2f4b-4c7a-9e1d-3b6f8a2c4e10", nullable = true) java.util.UUID exerciseId) {
 }

@@ -60,6 +60,7 @@ public class HoaxResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccine-chip", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set; mentions are compared with it from now on", content = @Content(schema = @Schema(implementation = HoaxView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a claim with fewer than three content words", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An exercise hoax cannot be shared", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull HoaxRequest request, UriInfo uri) {
         Hoax hoax = service.create(request);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(hoax.id.toString()).build()), hoax);
@@ -96,6 +97,7 @@ public class HoaxResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such hoax in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An exercise hoax cannot be shared", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull HoaxRequest request) {

@@ -60,6 +60,7 @@ public class HoaxService {
         hoax.createdAt = Instant.now();
         hoax.updatedAt = hoax.createdAt;
         hoax.createdBy = identity.getPrincipal().getName();
+        hoax.exerciseId = request.exerciseId();
         apply(hoax, request);
         hoaxes.persist(hoax);
         hoaxes.flush();
@@ -173,6 +174,10 @@ public class HoaxService {
     }
 
     private static void apply(Hoax hoax, HoaxRequest request) {
+        if (hoax.exerciseId != null && Boolean.TRUE.equals(request.shared())) {
+            // Exercise material must never reach other institutions' registries or detectors.
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "hoax.exercise.not-shareable");
+        }
         hoax.claims.clear();
         request.claims().stream().map(String::strip).distinct().forEach(hoax.claims::add);
         hoax.verdict = request.verdict();

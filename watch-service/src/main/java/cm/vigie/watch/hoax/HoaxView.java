@@ -18,7 +18,8 @@ public record HoaxView(
         @Schema(description = "Every institution sees it: shared and not withdrawn", examples = "true") boolean published,
         @Schema(description = "Set when a platform operator withdrew it from the shared registry") Withdrawal withdrawal,
         @Schema(examples = "2026-11-27T08:00:00Z") Instant createdAt,
-        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt) {
+        @Schema(examples = "2026-11-27T08:00:00Z") Instant updatedAt,
+        @Schema(description = "The exercise it belongs to; null for a real hoax", nullable = true) UUID exerciseId) {
 
     @Schema(name = "HoaxWithdrawal", description = "Why and by whom a shared hoax was withdrawn")
     public record Withdrawal(
@@ -34,6 +35,6 @@ public record HoaxView(
     static HoaxView of(Hoax hoax) {
         return new HoaxView(hoax.id, List.copyOf(hoax.claims), hoax.verdict, hoax.debunkUrl, hoax.firstSeen, hoax.notes,
                 hoax.shared, hoax.published(), Withdrawal.of(hoax.withdrawnAt, hoax.withdrawnBy, hoax.withdrawalReason),
-                hoax.createdAt, hoax.updatedAt);
+                hoax.createdAt, hoax.updatedAt, hoax.exerciseId);
     }
 }

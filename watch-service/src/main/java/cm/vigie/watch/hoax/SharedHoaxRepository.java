@@ -74,7 +74,8 @@ public class SharedHoaxRepository {
     }
 
     private static String where(Verdict verdict, boolean includeWithdrawn) {
-        String where = includeWithdrawn ? "(shared OR withdrawn_at IS NOT NULL)" : "shared AND withdrawn_at IS NULL";
+        String where = (includeWithdrawn ? "(shared OR withdrawn_at IS NOT NULL)" : "shared AND withdrawn_at IS NULL")
+                + " AND exercise_id IS NULL";
         return verdict == null ? where : where + " AND verdict = :verdict";
     }
 
