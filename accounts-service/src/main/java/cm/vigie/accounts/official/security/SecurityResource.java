@@ -53,7 +53,7 @@ public class SecurityResource {
             "adminCount":1,"backupAdminPresent":true,"lastReviewOn":"2026-11-02","updatedAt":"2026-11-27T08:00:00Z","updatedBy":"cm"},\\
             "assessedAt":"2026-11-27T10:00:00Z"}""";
     private static final String DECLARATION_EXAMPLE = """
-            {"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\\
+            {"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\
             "adminCount":1,"backupAdminPresent":true,"lastReviewOn":"2026-11-02"}""";
 
     private final SecurityService service;
