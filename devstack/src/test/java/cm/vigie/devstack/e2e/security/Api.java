@@ -97,9 +97,16 @@ final class Api {
 
     Reply send(String base, String method, String path, String token, HttpRequest.BodyPublisher body,
             String contentType, Map<String, String> headers) {
+        return send(base, method, path, token, body, contentType, headers, false);
+    }
+
+    /** With {@code expectContinue}, a server may refuse the body (413) before it is sent. */
+    Reply send(String base, String method, String path, String token, HttpRequest.BodyPublisher body,
+            String contentType, Map<String, String> headers, boolean expectContinue) {
         String url = base + path;
         for (int attempt = 0;; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .expectContinue(expectContinue)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);

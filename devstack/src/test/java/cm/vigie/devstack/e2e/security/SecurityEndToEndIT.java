@@ -271,7 +271,7 @@ class SecurityEndToEndIT {
                 stack.serviceUrl(ServiceModule.PLAN), "/api/plans/risk-dates");
         bigTargets.forEach((base, path) -> {
             Reply reply = api.send(base, "POST", path, api.token(Fixtures.A, "cm"),
-                    HttpRequest.BodyPublishers.ofByteArray(tenMegabytes), "application/json", Map.of());
+                    HttpRequest.BodyPublishers.ofByteArray(tenMegabytes), "application/json", Map.of(), true);
             if (reply.status() != 413 || !reply.isProblem()) {
                 failures.add("10 MB body on " + base + path + ": " + reply + " " + reply.contentType());
             }
