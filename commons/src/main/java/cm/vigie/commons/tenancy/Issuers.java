@@ -1,6 +1,8 @@
 package cm.vigie.commons.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +27,23 @@ public final class Issuers {
 
     /** The {@code iss} claim of a compact JWS, if the token has that shape. */
     public static Optional<String> claimedIssuer(String token) {
+        return payload(token).map(payload -> payload.get("iss"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    /**
+     * Whether the token says it was issued after {@code now} plus the allowed clock skew. Quarkus OIDC checks
+     * {@code exp} and {@code nbf} but not a future {@code iat}, which only a forged or mis-minted token carries.
+     * Refusing on an unverified claim is safe: it can only keep a token out.
+     */
+    public static boolean issuedInTheFuture(String token, Instant now, Duration clockSkew) {
+        return payload(token).map(payload -> payload.get("iat"))
+                .filter(JsonNode::isNumber)
+                .map(iat -> iat.asLong() > now.plus(clockSkew).getEpochSecond())
+                .orElse(false);
+    }
+
+    private static Optional<JsonNode> payload(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -34,8 +53,7 @@ public final class Issuers {
         }
         try {
             JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            JsonNode iss = payload == null ? null : payload.get("iss");
-            return iss != null && iss.isTextual() ? Optional.of(iss.asText()) : Optional.empty();
+            return payload != null && payload.isObject() ? Optional.of(payload) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }

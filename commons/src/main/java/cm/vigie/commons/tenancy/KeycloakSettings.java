@@ -1,5 +1,6 @@
 package cm.vigie.commons.tenancy;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +15,10 @@ public interface KeycloakSettings {
 
     /** Base URL used to fetch signing keys when it differs from the public one (inside a cluster). */
     Optional<String> internalUrl();
+
+    /** Largest clock difference tolerated with Keycloak: a token issued further in the future is refused. */
+    @WithDefault("60S")
+    Duration clockSkew();
 
     /** Realm of the platform operators. */
     @WithDefault("platform")

@@ -1,5 +1,6 @@
 package cm.vigie.commons.tenancy;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Chooses the realm that must have signed the bearer token: the one its {@code iss} names, provided it is
  * {@code <vigie.keycloak.url>/realms/<realm>} and the realm is {@code platform} or a known institution.
- * Any other issuer fails authentication (401) without any outbound call. Requests without a bearer token go to
+ * Any other issuer, or a token issued in the future (beyond {@code vigie.keycloak.clock-skew}), fails authentication
+ * (401) without any outbound call. Requests without a bearer token go to
  * the disabled default tenant, that is, stay anonymous.
  */
 @ApplicationScoped
@@ -41,9 +43,9 @@ public class RealmTenantConfigResolver implements TenantConfigResolver {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        Optional<String> realm = Issuers.claimedIssuer(authorization.substring(BEARER.length()).trim())
-                .flatMap(issuer -> Issuers.realmOf(issuer, keycloak.url()));
-        if (realm.isEmpty()) {
+        String token = authorization.substring(BEARER.length()).trim();
+        Optional<String> realm = Issuers.claimedIssuer(token).flatMap(issuer -> Issuers.realmOf(issuer, keycloak.url()));
+        if (realm.isEmpty() || Issuers.issuedInTheFuture(token, Instant.now(), keycloak.clockSkew())) {
             return refused();
         }
         if (realm.get().equals(keycloak.platformRealm())) {

@@ -43,4 +43,16 @@ class IssuersTest {
         assertTrue(Issuers.realmOf(KEYCLOAK + "0/realms/minsante", KEYCLOAK).isEmpty());
         assertTrue(Issuers.realmOf(KEYCLOAK + "/realms/", KEYCLOAK).isEmpty());
     }
+
+    @Test
+    void aTokenIssuedBeyondTheClockSkewIsFromTheFuture() {
+        java.time.Instant now = java.time.Instant.ofEpochSecond(1_800_000_000L);
+        java.time.Duration skew = java.time.Duration.ofSeconds(60);
+        assertTrue(Issuers.issuedInTheFuture(token("{\"iat\":1800000061}"), now, skew));
+        assertTrue(!Issuers.issuedInTheFuture(token("{\"iat\":1800000060}"), now, skew), "within the skew");
+        assertTrue(!Issuers.issuedInTheFuture(token("{\"iat\":1799999000}"), now, skew));
+        assertTrue(!Issuers.issuedInTheFuture(token("{\"iss\":\"x\"}"), now, skew), "no iat: left to the verifier");
+        assertTrue(!Issuers.issuedInTheFuture(token("{\"iat\":\"soon\"}"), now, skew));
+        assertTrue(!Issuers.issuedInTheFuture("not-a-token", now, skew));
+    }
 }

@@ -22,4 +22,14 @@ class AccessLogTest {
         assertEquals(1.23, json.getDouble("durationMs"));
         assertEquals(8, json.size(), "nothing else: no header, no query string, so never a token");
     }
+
+    @Test
+    void theSecretOfACalendarLinkIsMasked() {
+        String line = AccessLog.line(new RequestRecord("req-1", "GET", "/api/plans/calendar/feeds/Zk3q-9_x.ics", "/api/plans",
+                "plan", null, 200, 1_000));
+        assertEquals("/api/plans/calendar/feeds/***.ics", new JsonObject(line).getString("path"));
+        assertTrue(!line.contains("Zk3q-9_x"), line);
+        assertEquals("/api/plans/calendar/feeds", AccessLog.masked("/api/plans/calendar/feeds"));
+        assertEquals("/api/plans/calendar.ics", AccessLog.masked("/api/plans/calendar.ics"));
+    }
 }

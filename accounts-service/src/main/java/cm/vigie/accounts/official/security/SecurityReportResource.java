@@ -23,11 +23,11 @@ import cm.vigie.commons.tenancy.Roles;
 public class SecurityReportResource {
 
     private static final String EXAMPLE = """
-            {"generatedAt":"2026-11-27T10:00:00Z","accounts":2,"averageScore":65,\\
-            "findings":[{"code":"NO_2FA","severity":"CRITICAL","accounts":1},{"code":"REVIEW_OVERDUE","severity":"MEDIUM","accounts":1}],\\
-            "items":[{"accountId":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\\
-            "displayName":"Ministère de la Santé publique","status":"ACTIVE","score":40,"findings":["NO_2FA","SINGLE_ADMIN","ROTATION_OVERDUE"]},\\
-            {"accountId":"3e0f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b","platform":"X","handle":"minsante_cm",\\
+            {"generatedAt":"2026-11-27T10:00:00Z","accounts":2,"averageScore":65,\
+            "findings":[{"code":"NO_2FA","severity":"CRITICAL","accounts":1},{"code":"REVIEW_OVERDUE","severity":"MEDIUM","accounts":1}],\
+            "items":[{"accountId":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
+            "displayName":"Ministère de la Santé publique","status":"ACTIVE","score":40,"findings":["NO_2FA","SINGLE_ADMIN","ROTATION_OVERDUE"]},\
+            {"accountId":"3e0f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b","platform":"X","handle":"minsante_cm",\
             "displayName":"MINSANTE","status":"ACTIVE","score":90,"findings":["REVIEW_OVERDUE"]}]}""";
 
     private final SecurityService service;

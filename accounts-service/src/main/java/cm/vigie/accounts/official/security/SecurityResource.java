@@ -39,21 +39,21 @@ import cm.vigie.commons.tenancy.Roles;
 public class SecurityResource {
 
     static final String ASSESSMENT_EXAMPLE = """
-            {"accountId":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm","status":"ACTIVE",\\
-            "score":45,"findings":[{"code":"NO_2FA","severity":"CRITICAL","penalty":30,"message":{\\
-            "fr":"La double authentification n’est pas activée : activez-la pour chaque administrateur de la page.",\\
-            "en":"Two-factor authentication is off: turn it on for every admin of the page."}},\\
-            {"code":"SINGLE_ADMIN","severity":"HIGH","penalty":15,"message":{\\
-            "fr":"La page a 1 administrateur(s) : ajoutez un second administrateur de l’institution, pour ne pas la perdre au départ d’une personne.",\\
-            "en":"The page has 1 admin(s): add a second admin from the institution, so that it is not lost when one person leaves."}},\\
-            {"code":"ROTATION_OVERDUE","severity":"MEDIUM","penalty":10,"message":{\\
-            "fr":"Les identifiants ont été changés il y a 120 jours ; changez-les au moins tous les 90 jours.",\\
-            "en":"Credentials were last rotated 120 days ago; rotate them at least every 90 days."}}],\\
-            "posture":{"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\\
-            "adminCount":1,"backupAdminPresent":true,"lastReviewOn":"2026-11-02","updatedAt":"2026-11-27T08:00:00Z","updatedBy":"cm"},\\
+            {"accountId":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm","status":"ACTIVE",\
+            "score":45,"findings":[{"code":"NO_2FA","severity":"CRITICAL","penalty":30,"message":{\
+            "fr":"La double authentification n’est pas activée : activez-la pour chaque administrateur de la page.",\
+            "en":"Two-factor authentication is off: turn it on for every admin of the page."}},\
+            {"code":"SINGLE_ADMIN","severity":"HIGH","penalty":15,"message":{\
+            "fr":"La page a 1 administrateur(s) : ajoutez un second administrateur de l’institution, pour ne pas la perdre au départ d’une personne.",\
+            "en":"The page has 1 admin(s): add a second admin from the institution, so that it is not lost when one person leaves."}},\
+            {"code":"ROTATION_OVERDUE","severity":"MEDIUM","penalty":10,"message":{\
+            "fr":"Les identifiants ont été changés il y a 120 jours ; changez-les au moins tous les 90 jours.",\
+            "en":"Credentials were last rotated 120 days ago; rotate them at least every 90 days."}}],\
+            "posture":{"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\
+            "adminCount":1,"backupAdminPresent":true,"lastReviewOn":"2026-11-02","updatedAt":"2026-11-27T08:00:00Z","updatedBy":"cm"},\
             "assessedAt":"2026-11-27T10:00:00Z"}""";
     private static final String DECLARATION_EXAMPLE = """
-            {"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\\
+            {"twoFactorEnabled":false,"recoveryEmail":"communication@minsante.cm","credentialsRotatedOn":"2026-07-30",\
             "adminCount":1,"backupAdminPresent":true,"lastReviewOn":"2026-11-02"}""";
 
     private final SecurityService service;
