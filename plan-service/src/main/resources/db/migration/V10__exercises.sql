@@ -1,7 +1,8 @@
 -- Crisis exercises (docs/adr/0015-exercises.md). The scenario clock is stored as the scenario time reached at
 -- clock_at (wall time); while RUNNING it advances by speed × wall time since clock_at. next_post is the index, in the
 -- scenario's sorted timeline, of the first post not yet accepted by watch-service; pending_to, when set, is the end
--- of the batch being sent, kept so that a retry sends the same posts with the same Idempotency-Key.
+-- of the batch being sent, kept with the clock it was cut at so that a retry sends the very same batch (same posts,
+-- same publication times, same Idempotency-Key).
 CREATE TABLE exercise (
     id               uuid PRIMARY KEY,
     institution_id   varchar(63)   NOT NULL,
@@ -14,6 +15,8 @@ CREATE TABLE exercise (
     clock_at         timestamptz   NOT NULL,
     next_post        integer       NOT NULL,
     pending_to       integer,
+    pending_clock_ms bigint,
+    pending_clock_at timestamptz,
     posts_total      integer       NOT NULL,
     setup            jsonb         NOT NULL,
     decision         varchar(20),

@@ -56,6 +56,12 @@ public class Exercise {
     @Column(name = "pending_to")
     public Integer pendingTo;
 
+    @Column(name = "pending_clock_ms")
+    public Long pendingClockMs;
+
+    @Column(name = "pending_clock_at")
+    public Instant pendingClockAt;
+
     @Column(name = "posts_total")
     public int postsTotal;
 

@@ -72,6 +72,7 @@ public class ExerciseHttp {
                     return response.body() == null || response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
                 }
             }
+            org.jboss.logging.Logger.getLogger(ExerciseHttp.class).debugf("%s %s answered %d: %s", method, url, response.statusCode(), response.body());
             throw new RemoteFailure(method + " " + URI.create(url).getPath() + " answered " + response.statusCode(), response.statusCode());
         } catch (IOException e) {
             throw new RemoteFailure(method + " " + URI.create(url).getPath() + " failed: " + e.getMessage(), 0);

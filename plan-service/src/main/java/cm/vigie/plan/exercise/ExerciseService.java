@@ -50,9 +50,11 @@ public class ExerciseService {
     private final AccountsSettings accounts;
     private final PlanAudit audit;
     private final CurrentInstitution institution;
+    private final ExerciseSettings settings;
 
     ExerciseService(ExerciseRepository exercises, ScenarioLibrary library, ExerciseHttp http, WatchSettings watch,
-            AccountsSettings accounts, PlanAudit audit, CurrentInstitution institution) {
+            AccountsSettings accounts, PlanAudit audit, CurrentInstitution institution, ExerciseSettings settings) {
+        this.settings = settings;
         this.exercises = exercises;
         this.library = library;
         this.http = http;
@@ -159,6 +161,8 @@ public class ExerciseService {
         exercise.clockAt = now;
         exercise.endedAt = now;
         exercise.pendingTo = null;
+        exercise.pendingClockMs = null;
+        exercise.pendingClockAt = null;
         return moved(exercise, ExerciseStatus.STOPPED, "STOP", "STOPPED", now);
     }
 
@@ -221,7 +225,7 @@ public class ExerciseService {
             body.put("fullName", person.fullName());
             body.put("titles", person.titles());
             body.put("aliases", person.aliases());
-            JsonNode created = http.asCaller("POST", base(accounts.url()) + PERSONS, body, 201, 200);
+            JsonNode created = http.asCaller("POST", accountsUrl() + PERSONS, body, 201, 200);
             setup.persons().put(person.id(), UUID.fromString(created.path("id").asText()));
         }
         for (Scenario.Hoax hoax : scenario.hoaxes()) {
@@ -252,7 +256,7 @@ public class ExerciseService {
     /** Removes what an exercise created elsewhere; what is already gone (404) counts as removed. */
     private void tearDown(UUID id, Setup setup) throws RemoteFailure {
         for (UUID person : setup.persons().values()) {
-            http.asCaller("DELETE", base(accounts.url()) + PERSONS + "/" + person, null, 204, 200, 404);
+            http.asCaller("DELETE", accountsUrl() + PERSONS + "/" + person, null, 204, 200, 404);
         }
         http.asCaller("DELETE", base(watch.url()) + WATCH_EXERCISES + id, null, 204, 200, 404);
     }
@@ -290,6 +294,10 @@ public class ExerciseService {
         event.clockMs = clockMs;
         event.actor = actor;
         exercises.getEntityManager().persist(event);
+    }
+
+    private String accountsUrl() {
+        return base(settings.accountsUrl().orElse(accounts.url()));
     }
 
     static String base(String url) {

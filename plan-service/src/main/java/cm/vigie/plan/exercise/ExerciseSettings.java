@@ -17,6 +17,9 @@ public interface ExerciseSettings {
     @WithDefault("500")
     int batchSize();
 
+    /** accounts-service for exercise setup (protected persons); vigie.accounts.url when not set. */
+    java.util.Optional<String> accountsUrl();
+
     /** Timeout of each call to watch-service and accounts-service made for an exercise. */
     @WithDefault("10s")
     Duration timeout();

@@ -124,7 +124,8 @@ public class ExerciseRunner {
                 return 0;
             }
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                    UPDATE exercise SET next_post = :to, pending_to = NULL, last_error = NULL, version = version + 1
+                    UPDATE exercise SET next_post = :to, pending_to = NULL, pending_clock_ms = NULL, pending_clock_at = NULL,
+                        last_error = NULL, version = version + 1
                     WHERE id = :id AND next_post = :from""")
                     .setParameter("to", step.to()).setParameter("from", step.from()).setParameter("id", id).executeUpdate());
         }
@@ -136,7 +137,8 @@ public class ExerciseRunner {
     private Step advance(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT institution_id, scenario_id, speed, clock_ms, clock_at, next_post, pending_to FROM exercise
+                SELECT institution_id, scenario_id, speed, clock_ms, clock_at, next_post, pending_to, pending_clock_ms, pending_clock_at
+                FROM exercise
                 WHERE id = :id AND status = 'RUNNING' FOR UPDATE SKIP LOCKED""").setParameter("id", id).getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -153,21 +155,33 @@ public class ExerciseRunner {
         Instant clockAt = instant(row[4]);
         int next = ((Number) row[5]).intValue();
         Integer pending = row[6] == null ? null : ((Number) row[6]).intValue();
-        Instant now = Instant.now();
+        // what PostgreSQL keeps: a retried batch then carries exactly the publication times of the first attempt
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long clock = Math.min(scenario.duration().toMillis(),
                 clockMs + Math.max(0, Duration.between(clockAt, now).toMillis()) * speed);
         List<Post> timeline = timeline(scenario);
         int to = pending != null ? pending : next;
+        long batchClock = clock;
+        Instant batchAt = now;
         if (pending == null) {
             while (to < timeline.size() && to - next < settings.batchSize() && timeline.get(to).at().toMillis() <= clock) {
                 to++;
             }
+        } else {
+            // a retry: the batch as it was cut, publication times included
+            batchClock = ((Number) row[7]).longValue();
+            batchAt = instant(row[8]);
         }
+        boolean has = to > next;
         entityManager.createNativeQuery("""
-                UPDATE exercise SET clock_ms = :clock, clock_at = :now, pending_to = :pending WHERE id = :id""")
-                .setParameter("clock", clock).setParameter("now", now)
-                .setParameter("pending", to > next ? to : null).setParameter("id", id).executeUpdate();
-        return new Step(id, (String) row[0], scenarioId, speed, clock, now, next, to);
+                UPDATE exercise SET clock_ms = :clock, clock_at = :now,
+                    pending_to = CASE WHEN :has THEN :pending ELSE NULL END,
+                    pending_clock_ms = CASE WHEN :has THEN :batchClock ELSE NULL END,
+                    pending_clock_at = CASE WHEN :has THEN CAST(:batchAt AS timestamptz) ELSE NULL END WHERE id = :id""")
+                .setParameter("clock", clock).setParameter("now", now).setParameter("has", has)
+                .setParameter("pending", to).setParameter("batchClock", batchClock).setParameter("batchAt", batchAt)
+                .setParameter("id", id).executeUpdate();
+        return new Step(id, (String) row[0], scenarioId, speed, batchClock, batchAt, next, to);
     }
 
     /** RUNNING → COMPLETED once every post is accepted and the scenario time is over. */

@@ -143,16 +143,16 @@ public final class DebriefPage {
         lane(h, ALERT_LANE, t(fr, "Alertes", "Alerts"));
         for (Mark a : d.timeline().alerts()) {
             double x = LEFT + plot * Math.min(1, (double) a.scenarioMs() / spanMs);
-            h.append("<circle class=\"alert-marker\" cx=\"").append(f(x)).append("\" cy=\"").append(ALERT_LANE).append("\" r=\"7\" fill=\"")
+            h.append("<circle class=\"alert-marker\" cx=\"").append(f(x)).append("\" cy=\"").append(ALERT_LANE).append("\" r=\"9\" fill=\"")
                     .append(ALERT).append("\"><title>").append(esc(a.kind() + " " + (a.label() == null ? "" : a.label()) + " @ "
                             + human(Duration.ofMillis(a.scenarioMs()).toString()))).append("</title></circle>");
         }
         lane(h, ACTION_LANE, t(fr, "Équipe", "Team"));
         for (Mark a : d.timeline().actions()) {
             double x = LEFT + plot * Math.min(1, (double) a.scenarioMs() / spanMs);
-            h.append("<polygon class=\"action-marker\" points=\"").append(f(x)).append(',').append(ACTION_LANE - 8).append(' ')
-                    .append(f(x + 8)).append(',').append(ACTION_LANE).append(' ').append(f(x)).append(',').append(ACTION_LANE + 8).append(' ')
-                    .append(f(x - 8)).append(',').append(ACTION_LANE).append("\" fill=\"").append(ACTION).append("\"><title>")
+            h.append("<polygon class=\"action-marker\" points=\"").append(f(x)).append(',').append(ACTION_LANE - 10).append(' ')
+                    .append(f(x + 10)).append(',').append(ACTION_LANE).append(' ').append(f(x)).append(',').append(ACTION_LANE + 10).append(' ')
+                    .append(f(x - 10)).append(',').append(ACTION_LANE).append("\" fill=\"").append(ACTION).append("\"><title>")
                     .append(esc(a.kind() + " " + (a.label() == null ? "" : a.label()) + " @ " + human(Duration.ofMillis(a.scenarioMs()).toString())))
                     .append("</title></polygon>");
         }
