@@ -42,7 +42,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(PlanTestResource.class)
-@QuarkusTestResource(ExerciseTestResource.class)
+@QuarkusTestResource(value = ExerciseTestResource.class, restrictToAnnotatedClass = true)
 class ExerciseDebriefTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

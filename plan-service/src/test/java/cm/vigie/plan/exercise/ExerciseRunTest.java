@@ -48,7 +48,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(PlanTestResource.class)
-@QuarkusTestResource(ExerciseTestResource.class)
+@QuarkusTestResource(value = ExerciseTestResource.class, restrictToAnnotatedClass = true)
 class ExerciseRunTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
