@@ -7,15 +7,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** {@code PlatformMain [command] [--flag=value | --flag value]...}; the command defaults to {@code up}. */
+/**
+ * {@code PlatformMain [command] [--flag=value | --flag value | --switch]...}; the command defaults to {@code up}.
+ * A switch takes no value and is recorded as {@code "true"}.
+ */
 record PlatformArgs(String command, Map<String, String> flags) {
 
     static final Set<String> COMMANDS = Set.of("up", "status", "stop", "reset");
     static final String REPO_ROOT = "--repo-root";
+    /** {@code up} without the demo exercise (see {@link DemoExercise}). */
+    static final String NO_DEMO = "--no-demo";
+    static final Set<String> SWITCHES = Set.of(NO_DEMO);
+
+    /** Whether a switch was given. */
+    boolean has(String flag) {
+        return flags.containsKey(flag);
+    }
 
     static PlatformArgs parse(List<String> args) {
-        Set<String> known = Stream.concat(Stream.of(REPO_ROOT), Stream.of(PortSetting.values()).map(PortSetting::flag))
-                .collect(Collectors.toSet());
+        Set<String> known = Stream.of(Stream.of(REPO_ROOT), SWITCHES.stream(),
+                        Stream.of(PortSetting.values()).map(PortSetting::flag))
+                .flatMap(s -> s).collect(Collectors.toSet());
         String command = null;
         Map<String, String> flags = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -24,7 +36,12 @@ record PlatformArgs(String command, Map<String, String> flags) {
                 String name = arg;
                 String value;
                 int eq = arg.indexOf('=');
-                if (eq >= 0) {
+                if (SWITCHES.contains(arg)) {
+                    flags.put(arg, "true");
+                    continue;
+                } else if (eq >= 0 && SWITCHES.contains(arg.substring(0, eq))) {
+                    throw new IllegalArgumentException(arg.substring(0, eq) + " takes no value");
+                } else if (eq >= 0) {
                     name = arg.substring(0, eq);
                     value = arg.substring(eq + 1);
                 } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {

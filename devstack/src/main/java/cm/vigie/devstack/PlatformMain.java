@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,11 @@ public final class PlatformMain {
     private static final Duration LAUNCHER_STOP_TIMEOUT = Duration.ofSeconds(90);
 
     private final StackOptions options;
+    private final boolean demo;
 
-    private PlatformMain(StackOptions options) {
+    private PlatformMain(StackOptions options, boolean demo) {
         this.options = options;
+        this.demo = demo;
     }
 
     public static void main(String[] args) {
@@ -40,7 +43,7 @@ public final class PlatformMain {
             System.exit(2);
             return;
         }
-        PlatformMain main = new PlatformMain(options);
+        PlatformMain main = new PlatformMain(options, !parsed.has(PlatformArgs.NO_DEMO));
         int code = switch (parsed.command()) {
             case "status" -> main.status();
             case "stop" -> main.stop();
@@ -104,7 +107,12 @@ public final class PlatformMain {
             StateFile.delete(options.stateFile());
             return 1;
         }
-        printWelcome(Duration.between(started, Instant.now()));
+        Duration elapsed = Duration.between(started, Instant.now());
+        DemoOutcome outcome = demo ? startDemo(stack) : null;
+        printWelcome(elapsed, outcome);
+        if (outcome != null && outcome.started() != null) {
+            announceFirstAlert(stack, outcome.started());
+        }
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
@@ -141,7 +149,46 @@ public final class PlatformMain {
         return false;
     }
 
-    private void printWelcome(Duration elapsed) {
+    /** The demo exercise that was started (or found running), or why it could not be. */
+    private record DemoOutcome(DemoExercise.Started started, String problem) {
+    }
+
+    private static HttpClient demoHttp() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).proxy(HttpClient.Builder.NO_PROXY).build();
+    }
+
+    /** Starts the gentle scenario in minsante; a refusal is reported, never fatal: the platform itself is up. */
+    private DemoOutcome startDemo(Stack stack) {
+        OUT.println("Starting the demo exercise (scenario " + DemoExercise.SCENARIO_ID + " in " + DemoExercise.REALM
+                + ", x" + DemoExercise.SPEED + ")...");
+        try {
+            return new DemoOutcome(new DemoExercise(demoHttp(), stack.keycloakUrl(), stack.gatewayUrl()).start(), null);
+        } catch (RuntimeException e) {
+            return new DemoOutcome(null, e.getMessage());
+        }
+    }
+
+    /** Says on the console when the demo's first alert opens (a daemon thread: Ctrl-C does not wait for it). */
+    private void announceFirstAlert(Stack stack, DemoExercise.Started started) {
+        Instant from = Instant.now();
+        Thread watcher = new Thread(() -> {
+            Optional<DemoExercise.FirstAlert> alert = new DemoExercise(demoHttp(), stack.keycloakUrl(), stack.gatewayUrl())
+                    .awaitFirstAlert(started.exerciseId(), Duration.ofSeconds(120), Duration.ofSeconds(2));
+            if (alert.isPresent()) {
+                DemoExercise.FirstAlert a = alert.get();
+                OUT.printf(Locale.ROOT, "[demo] %s alert open (%s, %s, %d mention%s), %.0f s after ready (curl commands above)."
+                                + "%n", a.rule(), a.title(), a.severity(), a.mentions(),
+                        a.mentions() == 1 ? "" : "s", Duration.between(from, Instant.now()).toMillis() / 1000.0);
+            } else {
+                OUT.println("[demo] no alert yet after 2 minutes; see " + display(options.logsDir())
+                        + "/watch-service.log and plan-service.log.");
+            }
+        }, "vigie-demo-alert");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void printWelcome(Duration elapsed, DemoOutcome demoOutcome) {
         StackPorts ports = options.ports();
         String gateway = StackPorts.localUrl(ports.gateway());
         String keycloak = StackPorts.localUrl(ports.keycloak());
@@ -170,6 +217,35 @@ public final class PlatformMain {
         OUT.println("      " + keycloak + "/realms/minsante/protocol/openid-connect/token \\");
         OUT.println("      | grep -o '\"access_token\":\"[^\"]*\"' | cut -d'\"' -f4)");
         OUT.println("    curl -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/accounts/official");
+        OUT.println();
+        if (demoOutcome != null) {
+            printDemo(demoOutcome, gateway);
+        }
+    }
+
+    private static void printDemo(DemoOutcome outcome, String gateway) {
+        if (outcome.started() == null) {
+            OUT.println("  Demo exercise NOT started: " + outcome.problem());
+            OUT.println("  (the platform itself is up; ./platform up --no-demo skips the demo)");
+            OUT.println();
+            return;
+        }
+        String id = outcome.started().exerciseId();
+        OUT.println("  Demo exercise " + id + (outcome.started().reused() ? " (already running, "
+                + outcome.started().status() + ")" : "") + ": scenario " + DemoExercise.SCENARIO_ID + " in "
+                + DemoExercise.REALM + " at x" + DemoExercise.SPEED + "; mentions arrive now, an alert opens within a"
+                + " minute. Skip it with ./platform up --no-demo; see docs/scenarios.md.");
+        OUT.println("    Watch the alert stream live (with the TOKEN above; tokens last 5 minutes, the stream stays open):");
+        OUT.println("    curl -N -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/watch/alerts/stream");
+        OUT.println("    The exercise's alerts and mentions:");
+        OUT.println("    curl -H \"Authorization: Bearer $TOKEN\" '" + gateway + "/api/watch/alerts?exerciseId=" + id + "'");
+        OUT.println("    curl -H \"Authorization: Bearer $TOKEN\" '" + gateway + "/api/watch/mentions?exerciseId=" + id + "'");
+        OUT.println("    Debrief (score, timeline chart; JSON, or HTML to open in a browser):");
+        OUT.println("    curl -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/plans/exercises/" + id + "/debrief");
+        OUT.println("    curl -H \"Authorization: Bearer $TOKEN\" -H 'Accept: text/html' " + gateway
+                + "/api/plans/exercises/" + id + "/debrief -o debrief.html");
+        OUT.println("    Stop it, then delete its data (token of minsante/admin): POST " + gateway + "/api/plans/exercises/"
+                + id + "/stop, DELETE " + gateway + "/api/plans/exercises/" + id);
         OUT.println();
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlatformArgsTest {
 
@@ -23,6 +25,20 @@ class PlatformArgsTest {
         assertEquals("status", args.command());
         assertEquals(Map.of("--gateway-port", "9000", "--repo-root", "/tmp/vigie", "--postgres-port", "5433"),
                 args.flags());
+    }
+
+    @Test
+    void noDemoIsASwitchWithoutValue() {
+        PlatformArgs args = PlatformArgs.parse(List.of("up", "--no-demo", "--gateway-port", "9000"));
+        assertTrue(args.has(PlatformArgs.NO_DEMO));
+        assertEquals(Map.of("--no-demo", "true", "--gateway-port", "9000"), args.flags());
+        // a switch never swallows the next argument
+        PlatformArgs before = PlatformArgs.parse(List.of("--no-demo", "up"));
+        assertEquals("up", before.command());
+        assertTrue(before.has(PlatformArgs.NO_DEMO));
+        assertFalse(PlatformArgs.parse(List.of("up")).has(PlatformArgs.NO_DEMO));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--no-demo=yes")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--nodemo")));
     }
 
     @Test

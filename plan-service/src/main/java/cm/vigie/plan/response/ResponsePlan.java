@@ -33,6 +33,10 @@ public class ResponsePlan extends WorkflowItem {
     @Column(name = "watchlist_id")
     public UUID watchlistId;
 
+    /** Set for a plan drafted during a crisis exercise: it is scored by the debrief and deleted with the exercise. */
+    @Column(name = "exercise_id")
+    public UUID exerciseId;
+
     /** False when watch-service could not be asked at creation (the plan was accepted anyway: crises do not wait). */
     @Column(name = "source_verified")
     public boolean sourceVerified;

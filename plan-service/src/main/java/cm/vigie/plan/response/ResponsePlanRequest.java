@@ -30,7 +30,9 @@ public record ResponsePlanRequest(
         List<@NotNull @Pattern(regexp = "C\\d{5}", message = "{plan.countermeasure.pattern}") String> countermeasures,
         @Valid Statement holdingStatement,
         @Size(max = 20) List<@NotNull @Valid Rebuttal> rebuttals,
-        @Size(max = 20) List<@NotNull @Valid FactCheck> factChecks) {
+        @Size(max = 20) List<@NotNull @Valid FactCheck> factChecks,
+        @Schema(description = "The crisis exercise this plan is drafted in; copied from the alert when the alert comes from an exercise",
+                examples = "3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d") UUID exerciseId) {
 
     @AssertTrue(message = "{plan.response.rationale}")
     @JsonIgnore

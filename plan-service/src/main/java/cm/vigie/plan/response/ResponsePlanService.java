@@ -24,6 +24,7 @@ import cm.vigie.plan.audit.HistoryEntry;
 import cm.vigie.plan.audit.PlanAudit;
 import cm.vigie.plan.countermeasure.CountermeasureCatalogue;
 import cm.vigie.plan.countermeasure.Decision;
+import cm.vigie.plan.exercise.ExerciseRepository;
 import cm.vigie.plan.remote.Lookup;
 import cm.vigie.plan.watch.WatchAlert;
 import cm.vigie.plan.watch.WatchClient;
@@ -53,10 +54,12 @@ public class ResponsePlanService {
     private final CountermeasureCatalogue catalogue;
     private final CurrentInstitution institution;
     private final OutcomeSettings settings;
+    private final ExerciseRepository exercises;
 
     ResponsePlanService(ResponsePlanRepository plans, Workflow workflow, ApprovalPolicyService policies, PlanAudit audit,
             WatchClient watch, ChannelCheck channels, CountermeasureCatalogue catalogue, CurrentInstitution institution,
-            OutcomeSettings settings) {
+            OutcomeSettings settings, ExerciseRepository exercises) {
+        this.exercises = exercises;
         this.plans = plans;
         this.workflow = workflow;
         this.policies = policies;
@@ -82,6 +85,7 @@ public class ResponsePlanService {
         plan.hoaxId = request.hoaxId();
         List<String> warnings = new ArrayList<>();
         Severity alertSeverity = verifySource(plan, warnings);
+        plan.exerciseId = exerciseOf(request.exerciseId(), plan.exerciseId);
         plan.status = ItemStatus.DRAFT;
         plan.createdBy = audit.actor();
         plan.lastEditedBy = plan.createdBy;
@@ -212,6 +216,22 @@ public class ResponsePlanService {
         return new Outcome(Outcome.Availability.UNAVAILABLE, measured, pivot, null, null, null, window.toHours(), reason, comment);
     }
 
+    /**
+     * The plan's exercise: the alert's when it comes from an exercise, else the one asked for, which must be an
+     * exercise of the caller's institution (and agree with the alert's).
+     */
+    private UUID exerciseOf(UUID asked, UUID fromAlert) {
+        if (asked != null && fromAlert != null && !asked.equals(fromAlert)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, List.of(new FieldError("exerciseId", "response.exercise-mismatch")),
+                    "problem.validation.detail");
+        }
+        if (asked != null && fromAlert == null && exercises.findByIdOptional(asked).isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, List.of(new FieldError("exerciseId", "response.exercise-unknown")),
+                    "problem.validation.detail");
+        }
+        return fromAlert != null ? fromAlert : asked;
+    }
+
     /** Checks the alert or hoax against watch-service; answers the alert's severity when it has one. */
     private Severity verifySource(ResponsePlan plan, List<String> warnings) {
         Severity severity = null;
@@ -225,6 +245,7 @@ public class ResponsePlanService {
             if (alert instanceof Lookup.Found<WatchAlert> found) {
                 severity = found.value().severity();
                 plan.watchlistId = found.value().watchlistId();
+                plan.exerciseId = found.value().exerciseId();
                 if (plan.hoaxId == null) {
                     plan.hoaxId = found.value().hoaxId();
                 }

@@ -21,6 +21,7 @@ public record ResponsePlanView(
         UUID hoaxId,
         @Schema(description = "The alert's watchlist, when watch-service told") UUID watchlistId,
         @Schema(description = "False when watch-service could not be asked at creation", examples = "true") boolean sourceVerified,
+        @Schema(description = "The crisis exercise this plan belongs to; null for real plans") UUID exerciseId,
         String situationSummary,
         ThreatAssessment threat,
         @Schema(examples = "RESPOND") Decision decision,
@@ -56,7 +57,7 @@ public record ResponsePlanView(
     static ResponsePlanView of(ResponsePlan p, List<String> warnings) {
         ResponsePlanContent c = p.plan;
         boolean pending = p.status == ItemStatus.DRAFT || p.status == ItemStatus.IN_REVIEW || p.status == ItemStatus.APPROVED;
-        return new ResponsePlanView(p.id, c.title(), p.alertId, p.hoaxId, p.watchlistId, p.sourceVerified,
+        return new ResponsePlanView(p.id, c.title(), p.alertId, p.hoaxId, p.watchlistId, p.sourceVerified, p.exerciseId,
                 c.situationSummary(), c.threat(), c.decision(), c.rationale(), c.countermeasures(), c.holdingStatement(),
                 c.rebuttals(), c.factChecks(), p.severity, p.deadline, pending && Instant.now().isAfter(p.deadline),
                 p.fastTrack, p.escalatedAt != null, p.escalatedAt, p.status, p.approvals, p.rejection, p.outcome,

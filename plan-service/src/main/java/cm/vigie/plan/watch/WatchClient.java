@@ -49,7 +49,8 @@ public class WatchClient {
 
     public Lookup<WatchAlert> alert(UUID id) {
         return get(ALERT + id, Map.of(), false).map(alert -> new WatchAlert(id, severity(alert.path("severity").asText(null)),
-                uuid(alert.path("watchlistId").asText(null)), uuid(alert.path("hoaxId").asText(null))));
+                uuid(alert.path("watchlistId").asText(null)), uuid(alert.path("hoaxId").asText(null)),
+                uuid(alert.path("exerciseId").asText(null))));
     }
 
     public Lookup<UUID> hoax(UUID id) {
