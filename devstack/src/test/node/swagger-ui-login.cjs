@@ -46,7 +46,7 @@ async function main() {
     step('Authorize: open the dialog');
     await page.click('.auth-wrapper .btn.authorize');
     await page.waitForSelector('.modal-ux .auth-container');
-    report.clientId = await page.$eval('.modal-ux input#client_id', (e) => e.value).catch(() => null);
+    report.clientId = await page.$eval('.modal-ux input[data-name="clientId"]', (e) => e.value).catch(() => null);
     const scopes = await page.$$('.modal-ux .scopes input[type=checkbox]');
     for (const scope of scopes) {
       const checked = await scope.evaluate((e) => e.checked);
@@ -90,7 +90,7 @@ async function main() {
     await block.waitForSelector('.live-responses-table .response-col_status');
     report.shownStatus = await block.$eval('.live-responses-table .response-col_status', (e) => e.textContent.trim());
     report.shownBody = await block.$eval('.live-responses-table .response-col_description pre',
-      (e) => e.textContent.slice(0, 2000)).catch(() => null);
+      (e) => e.textContent).catch(() => null);
     step('done');
     process.stdout.write(JSON.stringify(report) + '\n');
   } catch (error) {

@@ -87,7 +87,9 @@ class SwaggerUiBrowserIT {
         }
         Path runDir = target.resolve("it-runs")
                 .resolve("swagger-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak"));
+        // a shared CI machine may be slow: Keycloak's first boot (build + realm import) took over 6 minutes at load 40
+        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak")).toBuilder()
+                .keycloakReadyTimeout(Duration.ofMinutes(12)).serviceReadyTimeout(Duration.ofMinutes(6)).build();
         stack = Stack.create(options, line -> System.out.println("[stack] " + line));
         Stack started = stack;
         safetyNet = new Thread(started::close, "swagger-it-stack-cleanup");
