@@ -77,12 +77,15 @@ async function main() {
     step('Try it out on GET ' + env('OPERATION_PATH'));
     const block = await page.waitForSelector(
       `.opblock-get:has(.opblock-summary-path[data-path="${env('OPERATION_PATH')}"])`);
-    await block.$eval('.opblock-summary-control, .opblock-summary', (e) => e.click());
+    // the expand handler is on the summary's button, not on the summary row around it
+    const control = (await block.$('.opblock-summary-control')) || (await block.$('.opblock-summary'));
+    await control.scrollIntoView();
+    await control.click();
     await block.waitForSelector('.try-out__btn');
-    await block.$eval('.try-out__btn', (e) => e.click());
+    await (await block.$('.try-out__btn')).click();
     await block.waitForSelector('.execute');
     const answered = page.waitForResponse((r) => r.url().includes(env('OPERATION_PATH')) && r.request().method() === 'GET');
-    await block.$eval('.execute', (e) => e.click());
+    await (await block.$('.execute')).click();
     const response = await answered;
     report.requestUrl = response.url();
     report.requestHadBearer = /^Bearer ./.test(response.request().headers()['authorization'] || '');
