@@ -90,8 +90,10 @@ async function main() {
     report.requestUrl = response.url();
     report.requestHadBearer = /^Bearer ./.test(response.request().headers()['authorization'] || '');
     report.networkStatus = response.status();
-    await block.waitForSelector('.live-responses-table .response-col_status');
-    report.shownStatus = await block.$eval('.live-responses-table .response-col_status', (e) => e.textContent.trim());
+    // the table's first row is its header ("Code"); the answer is the row of class "response"
+    await block.waitForSelector('.live-responses-table tr.response .response-col_status');
+    report.shownStatus = await block.$eval('.live-responses-table tr.response .response-col_status',
+      (e) => e.textContent.trim());
     report.shownBody = await block.$eval('.live-responses-table .response-col_description pre',
       (e) => e.textContent).catch(() => null);
     step('done');
