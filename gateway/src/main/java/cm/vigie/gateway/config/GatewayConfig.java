@@ -43,7 +43,10 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration readTimeout();
 
-    /** Upper bound of pooled HTTP/1.1 connections to each upstream service. */
+    /**
+     * Upper bound of pooled keep-alive HTTP/1.1 connections to each upstream service, per event loop (each event loop
+     * keeps its own pool so that a request and its upstream connection stay on one thread).
+     */
     @WithDefault("100")
     int maxConnectionsPerService();
 
@@ -59,6 +62,19 @@ public interface GatewayConfig {
     List<String> publicPaths();
 
     CircuitBreakerConfig circuitBreaker();
+
+    TokenCacheConfig tokenCache();
+
+    /** Tokens already verified at the edge, remembered by their SHA-256 (see {@code VerifiedTokens}). */
+    interface TokenCacheConfig {
+        /** Longest time a verified token is trusted without a new check (never beyond its own {@code exp}). */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Upper bound of remembered tokens; 0 checks every request's token afresh. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
 
     RateLimitConfig rateLimit();
 

@@ -3,6 +3,7 @@ package cm.vigie.gateway.proxy;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -42,12 +43,13 @@ final class Forwarder {
     }
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final Supplier<HttpClient> clients;
     private final long maxBodyBytes;
 
-    Forwarder(Vertx vertx, HttpClient client, long maxBodyBytes) {
+    /** @param clients the HTTP client to use from the calling thread */
+    Forwarder(Vertx vertx, Supplier<HttpClient> clients, long maxBodyBytes) {
         this.vertx = vertx;
-        this.client = client;
+        this.clients = clients;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -88,7 +90,7 @@ final class Forwarder {
                     .setURI(in.uri())
                     .setConnectTimeout(target.connectTimeoutMs())
                     .setFollowRedirects(false);
-            client.request(options).onComplete(connected -> {
+            clients.get().request(options).onComplete(connected -> {
                 if (finished) {
                     if (connected.succeeded()) {
                         connected.result().reset();

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.CurrentInstitution;
+import cm.vigie.commons.tenancy.InstitutionDirectory;
+import cm.vigie.commons.tenancy.KeycloakSettings;
+import cm.vigie.commons.tenancy.KnownInstitution;
+import cm.vigie.gateway.auth.VerifiedTokens;
 import cm.vigie.gateway.config.GatewayConfig;
 import cm.vigie.gateway.edge.Correlation;
 import cm.vigie.gateway.edge.PublicPaths;
@@ -67,25 +73,33 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
+    private static final String BEARER = "Bearer ";
 
     private final GatewayConfig config;
     private final Vertx vertx;
     private final AccessLog accessLog;
     private final RouteMetrics metrics;
     private final HttpAuthenticator authenticator;
+    private final InstitutionDirectory directory;
+    private final KeycloakSettings keycloak;
 
     private HttpClient client;
+    /** One client (and connection pool) per event loop: a request and its upstream connection share a thread. */
+    private final Map<Thread, HttpClient> loopClients = new ConcurrentHashMap<>();
     private RouteTable table;
     private PublicPaths publicPaths;
     private RateLimiter rateLimiter;
+    private VerifiedTokens verifiedTokens;
     private Forwarder forwarder;
     private Map<String, CircuitBreaker> breakers;
     private List<Map.Entry<String, Duration>> routeReadTimeouts;
     private long evictionTimer = -1;
 
     public ProxyRoutes(GatewayConfig config, Vertx vertx, AccessLog accessLog, RouteMetrics metrics,
-            HttpAuthenticator authenticator) {
+            HttpAuthenticator authenticator, InstitutionDirectory directory, KeycloakSettings keycloak) {
         this.authenticator = authenticator;
+        this.directory = directory;
+        this.keycloak = keycloak;
         this.config = config;
         this.vertx = vertx;
         this.accessLog = accessLog;
@@ -95,15 +109,10 @@ public class ProxyRoutes {
     void init(@Observes Router router) {
         table = buildTable(config);
         close(null); // dev-mode restarts call this again
-        client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setDecompressionSupported(false)
-                        .setMaxHeaderSize(32 * 1024),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+        client = newClient();
         publicPaths = new PublicPaths(config.publicPaths());
         rateLimiter = new RateLimiter(config.rateLimit(), System::nanoTime);
-        forwarder = new Forwarder(vertx, client, config.maxBodySize().asLongValue());
+        forwarder = new Forwarder(vertx, this::clientOfThisThread, config.maxBodySize().asLongValue());
         Map<String, CircuitBreaker> byService = new LinkedHashMap<>();
         table.upstreams().keySet().forEach(name -> byService.put(name, new CircuitBreaker(
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime)));
@@ -111,7 +120,12 @@ public class ProxyRoutes {
         routeReadTimeouts = new TreeMap<>(config.routeReadTimeouts()).entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, Duration> e) -> e.getKey().length()).reversed())
                 .toList();
-        evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
+        verifiedTokens = new VerifiedTokens(config.tokenCache().maxAge().toMillis(), config.tokenCache().maxEntries(),
+                System::currentTimeMillis);
+        evictionTimer = vertx.setPeriodic(60_000, id -> {
+            rateLimiter.evictFull();
+            verifiedTokens.evictExpired();
+        });
 
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::dispatch);
         table.routes().forEach(route -> LOG.infof("Route %s -> %s (%s)%s",
@@ -128,6 +142,29 @@ public class ProxyRoutes {
             client.close();
             client = null;
         }
+        loopClients.values().forEach(HttpClient::close);
+        loopClients.clear();
+    }
+
+    private HttpClient newClient() {
+        return vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setDecompressionSupported(false)
+                        .setMaxHeaderSize(32 * 1024),
+                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+    }
+
+    /**
+     * The client of the calling event loop. Vert.x pools hand any idle connection to any caller, and a connection
+     * owned by another event loop answers through that loop, then hops back: two thread wake-ups per request.
+     */
+    private HttpClient clientOfThisThread() {
+        if (!Context.isOnEventLoopThread()) {
+            return client;
+        }
+        HttpClient mine = loopClients.get(Thread.currentThread());
+        return mine != null ? mine : loopClients.computeIfAbsent(Thread.currentThread(), thread -> newClient());
     }
 
     /** The circuit breaker of each upstream, by service name (read by the readiness check). */
@@ -193,12 +230,24 @@ public class ProxyRoutes {
             }
             return;
         }
+        String token = bearerToken(request);
+        VerifiedTokens.Verified verified = token == null ? null : verifiedTokens.find(token);
+        if (verified != null && stillKnown(verified.realm())) {
+            institution[0] = verified.realm();
+            if (admitted(request, rateLimiter.institution(verified.realm()))) {
+                forward(request, route, requestId, traceparent);
+            }
+            return;
+        }
         authenticate(ctx).subscribe().with(
                 identity -> onContext(context, () -> {
                     Optional<String> realm = identity == null ? Optional.empty() : CurrentInstitution.realmOf(identity);
                     if (realm.isEmpty()) {
                         unauthenticated(request, "gateway.unauthenticated.detail", "Bearer");
                         return;
+                    }
+                    if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                        verifiedTokens.remember(token, realm.get(), jwt.getExpirationTime());
                     }
                     institution[0] = realm.get();
                     if (admitted(request, rateLimiter.institution(realm.get()))) {
@@ -216,6 +265,29 @@ public class ProxyRoutes {
     private Uni<SecurityIdentity> authenticate(RoutingContext ctx) {
         // a token check that cannot conclude (key or directory source unreachable) must not hold the caller forever
         return authenticator.attemptAuthentication(ctx).ifNoItem().after(AUTHENTICATION_TIMEOUT).fail();
+    }
+
+    /** The compact token of an {@code Authorization: Bearer} header, or null. */
+    private static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /**
+     * Whether the realm of a remembered token would still be accepted by the token rules: the platform realm, or an
+     * institution the directory knows now (answered from memory). Anything else goes through the full check again.
+     */
+    private boolean stillKnown(String realm) {
+        if (realm.equals(keycloak.platformRealm())) {
+            return true;
+        }
+        Optional<KnownInstitution> known = directory.find(realm).toCompletableFuture().getNow(Optional.empty());
+        return known.isPresent();
     }
 
     /** Token checks may complete on a worker thread (directory load); the exchange goes on on the request's own. */

@@ -3,7 +3,6 @@ package cm.vigie.watch.delivery;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -93,8 +92,9 @@ final class StreamSession {
             return;
         }
         sent.add(event.id());
+        // no explicit media type: RESTEasy Reactive would write it as a "content-type:" line, which is no SSE field
         sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.type())
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.payload()).build())
+                .data(String.class, event.payload()).build())
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         close();
