@@ -51,6 +51,7 @@ public final class FaultsSuite implements Suite {
     static final Duration INGEST = Duration.ofSeconds(60);
     static final Duration KILL_AFTER = Duration.ofSeconds(20);
     static final Duration RETRY_FOR = Duration.ofMinutes(3);
+    static final long MAX_BACKOFF_MS = 4_000;
     static final double QUICK_503_MS = 1_000;
     static final Duration POSTGRES_DOWN = Duration.ofSeconds(20);
     static final Duration RECOVERY = Duration.ofSeconds(60);
@@ -179,10 +180,16 @@ public final class FaultsSuite implements Suite {
             String key = "fk-" + run + "-" + b;
             clients.execute(() -> {
                 try {
-                    long backoff = 100;
+                    long backoff = 200;
                     while (System.nanoTime() < giveUp) {
                         long sent = System.nanoTime();
-                        Http.Reply reply = Http.send(stack.http(), "POST", url, stack.writer(), bodies.get(b), key, TIMEOUT);
+                        Http.Reply reply;
+                        try {
+                            reply = Http.send(stack.http(), "POST", url, stack.writer(), bodies.get(b), key, TIMEOUT);
+                        } catch (RuntimeException noToken) {
+                            unexpected.add(noToken.getMessage());
+                            return;
+                        }
                         attempts.incrementAndGet();
                         statuses.computeIfAbsent(reply.status(), s -> new AtomicLong()).incrementAndGet();
                         if (reply.status() == 202) {
@@ -198,8 +205,9 @@ public final class FaultsSuite implements Suite {
                             unexpected.add(reply.status() + " " + reply.body());
                             return;
                         }
-                        Thread.sleep(backoff);
-                        backoff = Math.min(1_000, backoff * 2);
+                        // exponential backoff with jitter, as a well-behaved client retries
+                        Thread.sleep(backoff / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+                        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

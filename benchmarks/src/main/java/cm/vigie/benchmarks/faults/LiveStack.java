@@ -216,6 +216,17 @@ public final class LiveStack implements AutoCloseable {
         if (cached != null && cached.fetched().plus(TOKEN_REUSE).isAfter(Instant.now())) {
             return cached.bearer();
         }
+        // One refresh at a time: hundreds of clients asking Keycloak at once trip its brute-force protection.
+        synchronized (tokens) {
+            cached = tokens.get(key);
+            if (cached != null && cached.fetched().plus(TOKEN_REUSE).isAfter(Instant.now())) {
+                return cached.bearer();
+            }
+            return fetch(realm, user, role, key);
+        }
+    }
+
+    private String fetch(String realm, String user, String role, String key) {
         String bearer = realKeycloak ? "Bearer " + new KeycloakTokens(http, keycloakUrl()).passwordGrant(realm, user, "demo")
                 : TestTokens.bearer(realm, "bench-" + user, role);
         tokens.put(key, new CachedToken(bearer, Instant.now()));
