@@ -446,7 +446,7 @@ public final class FaultsSuite implements Suite {
         }
         stack.stopPostgres();
         long stopped = System.nanoTime();
-        context.progress("%s: PostgreSQL stopped (pg_ctl stop -m fast) for %d s", scenario, POSTGRES_DOWN.toSeconds());
+        context.progress("%s: PostgreSQL stopped (fast shutdown) for %d s", scenario, POSTGRES_DOWN.toSeconds());
         Map<String, Map<Integer, Long>> during = new TreeMap<>();
         Latencies latencies = new Latencies();
         List<String> bad = new ArrayList<>();

