@@ -120,13 +120,13 @@ public final class FaultsSuite implements Suite {
                 outcomes.add(record(context, watchKill(context, stack, samples, run)));
             }
             if (chosen.contains("accounts-down")) {
-                outcomes.add(record(context, accountsDown(context, stack, samples, run)));
+                outcomes.add(record(context, attempt("accounts-down", "accounts-service", () -> accountsDown(context, started, samples, run))));
             }
             if (chosen.contains("postgres-stop")) {
-                outcomes.add(record(context, postgresStop(context, stack, samples)));
+                outcomes.add(record(context, attempt("postgres-stop", "all services", () -> postgresStop(context, started, samples))));
             }
             if (realKeycloak && chosen.contains("keycloak-stop")) {
-                outcomes.add(record(context, keycloakStop(context, stack, samples)));
+                outcomes.add(record(context, attempt("keycloak-stop", "keycloak", () -> keycloakStop(context, started, samples))));
             }
         } catch (SuiteFailure e) {
             throw e;
@@ -152,6 +152,23 @@ public final class FaultsSuite implements Suite {
                 failed.isEmpty() ? SuiteReport.COMPLETED : SuiteReport.FAILED,
                 failed.isEmpty() ? null : "failed: " + String.join(", ", failed), samples.metrics(), targets,
                 context.notesSoFar());
+    }
+
+    @FunctionalInterface
+    private interface ScenarioRun {
+        Outcome run() throws Exception;
+    }
+
+    /** Runs one scenario; one that cannot complete is a FAIL with its reason, and the next scenarios still run. */
+    private static Outcome attempt(String scenario, String service, ScenarioRun run) {
+        try {
+            return run.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(scenario, service, false, "interrupted");
+        } catch (Exception e) {
+            return new Outcome(scenario, service, false, "could not complete: " + e.getMessage());
+        }
     }
 
     private static Outcome record(SuiteContext context, Outcome outcome) {

@@ -293,8 +293,16 @@ public final class LiveStack implements AutoCloseable {
 
     /** Starts the same data directory on the same port with the command line it last ran with. */
     public void startPostgres() {
+        List<String> command = new ArrayList<>(postgresBinary);
+        command.addAll(List.of("-c", "unix_socket_directories="));
+        if (ProcessHandle.current().info().user().map("root"::equals).orElse(false)) {
+            // The server refuses to start as root outside of the embedded library's own start: run it as nobody,
+            // owner of the data directory from now on.
+            exec(List.of("chown", "-R", "nobody:nogroup", options.postgresDataDir().toString()));
+            command.addAll(0, List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
         try {
-            restartedPostgres = new ProcessBuilder(postgresBinary).redirectErrorStream(true)
+            restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logsDir().resolve("postgres-restarted.log").toFile()))
                     .start();
         } catch (IOException e) {
@@ -334,6 +342,21 @@ public final class LiveStack implements AutoCloseable {
             return words;
         } catch (IOException e) {
             throw new StackException("cannot read postmaster.opts: " + e.getMessage(), e);
+        }
+    }
+
+    private static void exec(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new StackException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new StackException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
         }
     }
 
