@@ -7,11 +7,13 @@ import java.util.Optional;
 
 import cm.vigie.benchmarks.alertlatency.AlertLatencySuite;
 import cm.vigie.benchmarks.analytics.AnalyticsSuite;
+import cm.vigie.benchmarks.faults.FaultsSuite;
 import cm.vigie.benchmarks.gateway.GatewaySuite;
 import cm.vigie.benchmarks.hoax.HoaxSuite;
 import cm.vigie.benchmarks.impersonation.ImpersonationSuite;
 import cm.vigie.benchmarks.ingest.IngestSuite;
 import cm.vigie.benchmarks.matching.MatchingSuite;
+import cm.vigie.benchmarks.soak.SoakSuite;
 import cm.vigie.benchmarks.startup.StartupSuite;
 
 /** Every suite {@code benchmarks/run} knows, by name. Keep {@code SUITES} in {@code benchmarks/run} in step. */
@@ -19,7 +21,7 @@ public final class Suites {
 
     private static final Map<String, Suite> ALL = index(List.of(new StartupSuite(), new GatewaySuite(),
             new MatchingSuite(), new HoaxSuite(), new IngestSuite(), new AlertLatencySuite(), new AnalyticsSuite(),
-            new ImpersonationSuite()));
+            new ImpersonationSuite(), new FaultsSuite(), new SoakSuite()));
 
     private Suites() {
     }

@@ -88,6 +88,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Not a bug: the database is down or restarting. 503 tells clients and the gateway to retry later.
+            LOG.warnf("Database unavailable on %s: %s", instance(uri), DatabaseUnavailable.describe(e));
+            Response problem = ProblemResponses.of(ProblemType.UNAVAILABLE, locale(headers), instance(uri),
+                    "problem.unavailable.detail");
+            return Response.fromResponse(problem).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", instance(uri));
         return ProblemResponses.of(ProblemType.INTERNAL, locale(headers), instance(uri), "problem.internal.detail");
     }
