@@ -33,16 +33,11 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cm.vigie.commons.testing.PostgresTestResource;
 import cm.vigie.plan.PlanTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-@QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(PlanTestResource.class)
-@QuarkusTestResource(value = ExerciseTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTest // test resources: the global ones (PostgresTestResource, PlanTestResource, ...) declared by the other plan-service tests
 class ExerciseDebriefTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -37,18 +37,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import cm.vigie.commons.testing.PostgresTestResource;
 import cm.vigie.commons.testing.TestIdentityProvider;
 import cm.vigie.plan.PlanTestResource;
 import cm.vigie.plan.WatchStubs;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-@QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(PlanTestResource.class)
-@QuarkusTestResource(value = ExerciseTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTest // test resources: the global ones (PostgresTestResource, PlanTestResource, ...) declared by the other plan-service tests
 class ExerciseRunTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
