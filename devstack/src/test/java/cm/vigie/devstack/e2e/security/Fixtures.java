@@ -71,6 +71,8 @@ final class Fixtures {
         });
         recipes.put("/api/watch/hoaxes/shared", this::sharedHoax);
         recipes.put("/api/institutions", this::institutionA);
+        recipes.put("/api/plans/exercises", this::stoppedExercise);
+        recipes.put("/api/watch/exercises", this::exerciseData);
     }
 
     private String gateway() {
@@ -171,6 +173,33 @@ final class Fixtures {
         } else if (node instanceof ArrayNode array) {
             array.forEach(element -> adapt(element, suffix));
         }
+    }
+
+    /**
+     * A's exercise, stopped at once: a running exercise changes every second (its clock) and posts mentions that
+     * would move the other checks' counts.
+     */
+    private String stoppedExercise() {
+        Operation start = document.all().stream()
+                .filter(op -> op.method().equals("POST") && op.path().equals("/api/plans/exercises") && op.jsonBody())
+                .findFirst().orElseThrow(() -> new AssertionError("no POST /api/plans/exercises in the document"));
+        String id = create(start).path("id").asText();
+        Reply stop = api.call(gateway(), "POST", "/api/plans/exercises/" + id + "/stop", api.token(A, creator(start)), null);
+        assertEquals(200, stop.status(), stop.toString());
+        return id;
+    }
+
+    /** An exercise id in watch-service is a mark on data, not an object: A ingests one marked mention under it. */
+    private String exerciseData() {
+        String exerciseId = UUID.randomUUID().toString();
+        String word = "exmark" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
+        String batch = """
+                {"exerciseId":"%s","mentions":[{"platform":"X","externalId":"%s","author":{"handle":"drill_%s"},                "text":"Exercice %s : message de test","publishedAt":"%s"}]}"""
+                .formatted(exerciseId, word, word, word, Instant.now().minusSeconds(30));
+        Reply ingest = api.call(gateway(), "POST", "/api/watch/mentions/batch", api.token(A, "cm"), batch);
+        assertEquals(202, ingest.status(), ingest.toString());
+        assertEquals(1, ingest.json().path("accepted").asInt(), ingest.toString());
+        return exerciseId;
     }
 
     /** A watchlist on a word of its own, a mention with that word, and the alert it raises. */
