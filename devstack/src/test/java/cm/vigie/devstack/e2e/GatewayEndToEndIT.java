@@ -14,11 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +45,7 @@ import cm.vigie.client.model.PublicVerification;
 import cm.vigie.client.model.StatusChange;
 import cm.vigie.devstack.KeycloakNode;
 import cm.vigie.devstack.KeycloakTokens;
-import cm.vigie.devstack.ServiceModule;
 import cm.vigie.devstack.Stack;
-import cm.vigie.devstack.StackOptions;
-import cm.vigie.devstack.StackPorts;
 
 /**
  * The real platform, end to end: Keycloak distribution, embedded PostgreSQL, the three services and the gateway,
@@ -67,50 +60,19 @@ class GatewayEndToEndIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Stack stack;
-    private static Thread safetyNet;
+    private static EndToEndStack running;
     private static String createdId;
 
     @BeforeAll
     static void bootTheStack() {
-        Path repoRoot = Path.of(System.getProperty("vigie.repo.root", ".."));
-        Path target = Path.of(System.getProperty("vigie.devstack.target", "target"));
-        List<String> missing = new ArrayList<>();
-        for (ServiceModule service : ServiceModule.values()) {
-            if (!Files.isRegularFile(service.runJar(repoRoot))) {
-                missing.add(service.runJar(repoRoot).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("Service jars missing (the reactor builds them before devstack: ./mvnw verify): " + missing);
-        }
-        Path runDir = target.resolve("it-runs")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak"));
-        long start = System.nanoTime();
-        stack = Stack.create(options, line -> System.out.println("[stack] " + line));
-        // Failsafe stops a fork that overruns its timeout with SIGTERM: close the stack then too.
-        Stack started = stack;
-        safetyNet = new Thread(started::close, "e2e-stack-cleanup");
-        Runtime.getRuntime().addShutdownHook(safetyNet);
-        stack.startAll();
-        System.out.printf("[stack] whole stack ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        running = EndToEndStack.start("gateway");
+        stack = running.stack();
     }
 
     @AfterAll
     static void closeTheStackAndLeaveNothingBehind() {
-        if (stack == null) {
-            return;
-        }
-        List<Stack.Component> components = stack.components();
-        stack.close();
-        Runtime.getRuntime().removeShutdownHook(safetyNet);
-        List<String> left = ProcessHandle.current().descendants()
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
-        // last resort, so that a failed assertion never leaves a JVM or Keycloak behind
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left, "child processes left after close");
-        for (Stack.Component component : components) {
-            assertTrue(StackPorts.isFree(component.port()), component + " still listens");
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,13 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,10 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.devstack.KeycloakNode;
 import cm.vigie.devstack.KeycloakTokens;
-import cm.vigie.devstack.ServiceModule;
 import cm.vigie.devstack.Stack;
 import cm.vigie.devstack.StackException;
-import cm.vigie.devstack.StackOptions;
 
 /**
  * Onboarding for real: a platform operator onboards a new institution through the gateway, accounts-service creates
@@ -66,7 +59,7 @@ class OnboardingEndToEndIT {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]*login-actions[^\"]*)\"", Pattern.DOTALL);
 
     private static Stack stack;
-    private static Thread safetyNet;
+    private static EndToEndStack running;
     private static final String SLUG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private static String institutionId;
     private static String temporaryPassword;
@@ -74,35 +67,15 @@ class OnboardingEndToEndIT {
 
     @BeforeAll
     static void bootTheStack() {
-        Path repoRoot = Path.of(System.getProperty("vigie.repo.root", ".."));
-        Path target = Path.of(System.getProperty("vigie.devstack.target", "target"));
-        List<String> missing = new ArrayList<>();
-        for (ServiceModule service : ServiceModule.values()) {
-            if (!Files.isRegularFile(service.runJar(repoRoot))) {
-                missing.add(service.runJar(repoRoot).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("Service jars missing (the reactor builds them before devstack: ./mvnw verify): " + missing);
-        }
-        Path runDir = target.resolve("it-runs").resolve("onboarding-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak"));
-        stack = Stack.create(options, line -> System.out.println("[stack] " + line));
-        Stack started = stack;
-        safetyNet = new Thread(started::close, "e2e-onboarding-cleanup");
-        Runtime.getRuntime().addShutdownHook(safetyNet);
-        stack.startAll();
+        running = EndToEndStack.start("onboarding");
+        stack = running.stack();
     }
 
     @AfterAll
-    static void closeTheStack() {
-        if (stack == null) {
-            return;
+    static void closeTheStackAndLeaveNothingBehind() {
+        if (running != null) {
+            running.close();
         }
-        stack.close();
-        Runtime.getRuntime().removeShutdownHook(safetyNet);
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test

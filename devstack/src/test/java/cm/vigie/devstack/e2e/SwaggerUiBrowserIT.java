@@ -14,10 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +28,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cm.vigie.devstack.KeycloakNode;
-import cm.vigie.devstack.ServiceModule;
 import cm.vigie.devstack.Stack;
-import cm.vigie.devstack.StackOptions;
 
 /**
  * Swagger UI at the gateway, tried as a new user would in a real browser: headless Chromium driven by puppeteer-core
@@ -61,12 +55,11 @@ class SwaggerUiBrowserIT {
     private static Path chromium;
     private static Path puppeteer;
     private static Stack stack;
-    private static Thread safetyNet;
+    private static EndToEndStack running;
 
     @BeforeAll
     static void bootTheStack() {
-        Path repoRoot = Path.of(System.getProperty("vigie.repo.root", ".."));
-        target = Path.of(System.getProperty("vigie.devstack.target", "target"));
+        target = EndToEndStack.target();
         chromium = Path.of(System.getProperty("vigie.chromium", "/usr/bin/chromium"));
         puppeteer = target.resolve("browser-tools/node_modules/puppeteer-core").toAbsolutePath();
         // checked before the stack boots: a missing browser fails at once (CI must install it), it never skips
@@ -76,35 +69,17 @@ class SwaggerUiBrowserIT {
         if (!Files.isRegularFile(puppeteer.resolve("package.json"))) {
             fail("puppeteer-core is missing at " + puppeteer + " (the devstack build installs it with npm before the ITs)");
         }
-        List<String> missing = new ArrayList<>();
-        for (ServiceModule service : ServiceModule.values()) {
-            if (!Files.isRegularFile(service.runJar(repoRoot))) {
-                missing.add(service.runJar(repoRoot).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("Service jars missing (the reactor builds them before devstack: ./mvnw verify): " + missing);
-        }
-        Path runDir = target.resolve("it-runs")
-                .resolve("swagger-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         // a shared CI machine may be slow: Keycloak's first boot (build + realm import) took over 6 minutes at load 40
-        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak")).toBuilder()
-                .keycloakReadyTimeout(Duration.ofMinutes(12)).serviceReadyTimeout(Duration.ofMinutes(6)).build();
-        stack = Stack.create(options, line -> System.out.println("[stack] " + line));
-        Stack started = stack;
-        safetyNet = new Thread(started::close, "swagger-it-stack-cleanup");
-        Runtime.getRuntime().addShutdownHook(safetyNet);
-        stack.startAll();
+        running = EndToEndStack.start("swagger", options -> options.toBuilder()
+                .keycloakReadyTimeout(Duration.ofMinutes(12)).serviceReadyTimeout(Duration.ofMinutes(6)).build());
+        stack = running.stack();
     }
 
     @AfterAll
     static void closeTheStack() {
-        if (stack == null) {
-            return;
+        if (running != null) {
+            running.close();
         }
-        stack.close();
-        Runtime.getRuntime().removeShutdownHook(safetyNet);
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cm.vigie.devstack.ServiceModule;
 import cm.vigie.devstack.Stack;
-import cm.vigie.devstack.StackOptions;
-import cm.vigie.devstack.StackPorts;
+import cm.vigie.devstack.e2e.EndToEndStack;
 import cm.vigie.devstack.e2e.security.Api.Reply;
 
 /**
@@ -46,7 +43,7 @@ import cm.vigie.devstack.e2e.security.Api.Reply;
 class SecurityEndToEndIT {
 
     private static Stack stack;
-    private static Thread safetyNet;
+    private static EndToEndStack running;
     private static Path target;
     private static Api api;
     private static TokenForge forge;
@@ -59,21 +56,10 @@ class SecurityEndToEndIT {
 
     @BeforeAll
     static void bootTheStack() throws Exception {
-        Path repoRoot = Path.of(System.getProperty("vigie.repo.root", ".."));
-        target = Path.of(System.getProperty("vigie.devstack.target", "target"));
-        for (ServiceModule service : ServiceModule.values()) {
-            if (!Files.isRegularFile(service.runJar(repoRoot))) {
-                fail("Service jar missing (the reactor builds them before devstack): " + service.runJar(repoRoot));
-            }
-        }
-        Path runDir = target.resolve("it-runs").resolve("security-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        StackOptions options = StackOptions.forTests(repoRoot, runDir, target.resolve("it-keycloak"));
-        stack = Stack.create(options, line -> System.out.println("[stack] " + line));
-        Stack started = stack;
-        safetyNet = new Thread(started::close, "security-stack-cleanup");
-        Runtime.getRuntime().addShutdownHook(safetyNet);
-        stack.startAll();
+        Path repoRoot = EndToEndStack.repoRoot();
+        target = EndToEndStack.target();
+        running = EndToEndStack.start("security");
+        stack = running.stack();
         api = new Api(stack);
         forge = new TokenForge(api);
         // before any service has fetched minsante's keys, so that they see the forge's key from the start
@@ -92,15 +78,8 @@ class SecurityEndToEndIT {
         if (foreign != null) {
             foreign.close();
         }
-        if (stack == null) {
-            return;
-        }
-        List<Stack.Component> components = stack.components();
-        stack.close();
-        Runtime.getRuntime().removeShutdownHook(safetyNet);
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        for (Stack.Component component : components) {
-            assertTrue(StackPorts.isFree(component.port()), component + " still listens");
+        if (running != null) {
+            running.close();
         }
     }
 
