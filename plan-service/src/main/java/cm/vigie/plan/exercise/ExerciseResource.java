@@ -149,7 +149,6 @@ public class ExerciseResource {
 
     @DELETE
     // 204 has no body, only problems do: a client that accepts nothing but problem+json (the generated ones) must not get 406
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
     @Operation(operationId = "deleteExercise", summary = "Delete a stopped or completed exercise everywhere: its response plans, its watch data (mentions, alerts, hoaxes, watchlists) and the protected persons it created")

@@ -33,7 +33,6 @@ public class ExerciseResource {
 
     @DELETE
     // 204 has no body, only problems do: a client that accepts nothing but problem+json (the generated ones) must not get 406
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
     @Operation(operationId = "deleteWatchExerciseData", summary = "Delete one exercise's mentions, matches, alerts (with their events and links), hoaxes and watchlists of your institution")
