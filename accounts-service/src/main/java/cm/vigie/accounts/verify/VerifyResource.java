@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -55,11 +56,11 @@ public class VerifyResource {
     @PermitAll
     @SecurityRequirementsSet({})
     @Operation(operationId = "verifyPublicAccount", summary = "Check whether an account is official (no token): give platform and handle, or a profile URL")
-    @APIResponse(responseCode = "200", description = "The answer; cacheable", headers = @Header(name = "Cache-Control", description = "public, max-age=300"),
+    @APIResponse(responseCode = "200", description = "The answer; cacheable", headers = @Header(name = "Cache-Control", description = "public, max-age=300", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VerifyView.class), examples = {
                     @ExampleObject(name = "lookalike", value = LOOKALIKE), @ExampleObject(name = "official", value = OFFICIAL) }))
     @APIResponse(responseCode = "400", description = "Nothing to check, an unknown platform, or not a handle or profile URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many checks from your address; Retry-After says when to retry", headers = @Header(name = "Retry-After", description = "Seconds"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many checks from your address; Retry-After says when to retry", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verify(
             @Parameter(description = "Platform; TWITTER, FB, IG... are understood too. Optional with a URL", example = "FACEBOOK") @QueryParam("platform") String platform,
             @Parameter(description = "Handle as seen; @, spaces and case do not matter; a profile URL works too", example = "@MinSante.Officiel") @QueryParam("handle") String handle,

@@ -34,6 +34,7 @@ public final class WatchStack implements AutoCloseable {
     private final HttpClient http;
     private PostgresNode postgres;
     private String watchUrl;
+    private Thread stopOnExit;
 
     private WatchStack(HttpClient http) {
         this.http = http;
@@ -41,6 +42,9 @@ public final class WatchStack implements AutoCloseable {
 
     public static WatchStack start(SuiteContext context, HttpClient http) throws Exception {
         WatchStack stack = new WatchStack(http);
+        // A run stopped by SIGTERM (timeout, Ctrl-C) must not leave PostgreSQL and the services running.
+        stack.stopOnExit = new Thread(stack::close, "watch-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             stack.boot(context);
         } catch (Exception e) {
@@ -131,7 +135,14 @@ public final class WatchStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

@@ -42,12 +42,15 @@ public final class Soak {
      * @param hold         the soak proper
      * @param utilisation  share of the maximum the soak sends (0.7)
      * @param maxInFlight  the most requests the open loop has in flight; beyond, it falls behind (and says so)
+     * @param settle       wait after a load before the heap is read, so that work the load left queued (deliveries,
+     *                     checks, batched writes) is done and its objects are garbage
      */
     public record Settings(Duration warmUp, Duration probe, int probeClients, Duration hold, double utilisation,
-                           int maxInFlight) {
+                           int maxInFlight, Duration settle) {
 
         public static Settings of(Duration hold) {
-            return new Settings(Duration.ofSeconds(15), Duration.ofSeconds(20), 12, hold, 0.7, 64);
+            return new Settings(Duration.ofSeconds(15), Duration.ofSeconds(20), 12, hold, 0.7, 64,
+                    Duration.ofSeconds(10));
         }
     }
 
@@ -60,10 +63,11 @@ public final class Soak {
      * @param heapEndMiB        the same after the hold
      * @param connections       PostgreSQL client connections to the services' databases, one sample every 5 s
      * @param connectionLimit   the most the pools may open together (3 pools of {@value #POOL_MAX})
+     * @param heapGrowthByClass the classes whose live bytes grew most during the hold, per service
      */
     public record Result(double maxThroughput, double targetRate, double achievedRate, MixedWorkload.Tally tally,
                          Map<String, Double> heapStartMiB, Map<String, Double> heapEndMiB, List<Integer> connections,
-                         int connectionLimit) {
+                         int connectionLimit, Map<String, List<ClassHistogram.Growth>> heapGrowthByClass) {
 
         public int maxConnections() {
             return connections.stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -80,6 +84,8 @@ public final class Soak {
     /** Agroal's default pool size (no service sets quarkus.datasource.jdbc.max-size). */
     static final int POOL_MAX = 20;
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
+    private static final int GROWTH_LINES = 12;
+    private static final int HEAP_READINGS = 3;
 
     private Soak() {
     }
@@ -94,7 +100,9 @@ public final class Soak {
         double max = closedLoop(workload, settings.probeClients(), settings.probe(), probeTally);
         progress.accept(String.format(Locale.ROOT, "maximum: %.0f operations/s with %d clients (%d 5xx)", max,
                 settings.probeClients(), probeTally.serverErrors()));
+        Thread.sleep(settings.settle());
         Map<String, Double> heapStart = heaps(stack);
+        Map<String, ClassHistogram> histogramsStart = histograms(stack);
         progress.accept("heap after full GC before the soak (MiB): " + heapStart);
 
         double target = Math.max(1, max * settings.utilisation());
@@ -118,9 +126,18 @@ public final class Soak {
         sampler.interrupt();
         sampler.join(10_000);
         connections.add(connections(stack));
+        Thread.sleep(settings.settle());
         Map<String, Double> heapEnd = heaps(stack);
+        Map<String, ClassHistogram> histogramsEnd = histograms(stack);
         progress.accept("heap after full GC after the soak (MiB): " + heapEnd);
-        return new Result(max, target, achieved, tally, heapStart, heapEnd, List.copyOf(connections), 3 * POOL_MAX);
+        Map<String, List<ClassHistogram.Growth>> growth = new LinkedHashMap<>();
+        histogramsEnd.forEach((service, end) -> {
+            growth.put(service, end.largestGrowthSince(histogramsStart.get(service), GROWTH_LINES));
+            progress.accept("largest growth of live objects in " + service + ":");
+            growth.get(service).forEach(line -> progress.accept("  " + line));
+        });
+        return new Result(max, target, achieved, tally, heapStart, heapEnd, List.copyOf(connections), 3 * POOL_MAX,
+                growth);
     }
 
     /** {@code clients} threads, each running operations back to back; answers operations/s. */
@@ -199,15 +216,33 @@ public final class Soak {
         }
     }
 
-    /** Heap used after a full GC (jcmd GC.run, then GC.heap_info), in MiB, per service. */
+    /**
+     * Heap used after a full GC (jcmd GC.run, then GC.heap_info), in MiB, per service: the least of
+     * {@value #HEAP_READINGS} readings a second apart, because a single reading also counts whatever a request, a
+     * timer or a pool happened to hold at that instant (±3 MiB seen on a 25 MiB heap).
+     */
     static Map<String, Double> heaps(LiveStack stack) throws IOException, InterruptedException {
         Map<String, Double> heaps = new LinkedHashMap<>();
-        for (ServiceModule service : ServiceModule.values()) {
-            long pid = stack.javaPid(service);
-            jcmd(stack, pid, "GC.run");
-            heaps.put(service.module(), usedMiB(jcmd(stack, pid, "GC.heap_info")));
+        for (int reading = 0; reading < HEAP_READINGS; reading++) {
+            if (reading > 0) {
+                Thread.sleep(1000);
+            }
+            for (ServiceModule service : ServiceModule.values()) {
+                long pid = stack.javaPid(service);
+                jcmd(stack, pid, "GC.run");
+                heaps.merge(service.module(), usedMiB(jcmd(stack, pid, "GC.heap_info")), Math::min);
+            }
         }
         return heaps;
+    }
+
+    /** Live objects per class after a full GC, per service. */
+    static Map<String, ClassHistogram> histograms(LiveStack stack) throws IOException, InterruptedException {
+        Map<String, ClassHistogram> histograms = new LinkedHashMap<>();
+        for (ServiceModule service : ServiceModule.values()) {
+            histograms.put(service.module(), ClassHistogram.parse(jcmd(stack, stack.javaPid(service), "GC.class_histogram")));
+        }
+        return histograms;
     }
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");

@@ -26,6 +26,7 @@ public final class SoakSuite implements Suite {
 
     static final String SERVICE = "gateway";
     static final double HEAP_GROWTH_PERCENT = 10;
+    private static final int NOTED_GROWTH_LINES = 5;
 
     @Override
     public String name() {
@@ -98,6 +99,13 @@ public final class SoakSuite implements Suite {
         }
         targets.add(Target.atMost("PostgreSQL connections <= " + result.connectionLimit() + " (3 pools of "
                 + Soak.POOL_MAX + ")", samples.metric("postgres", "client-connections"), "max", result.connectionLimit()));
+        result.heapGrowthPercent().forEach((service, percent) -> {
+            if (percent > 0) {
+                context.note(String.format(Locale.ROOT, "%s heap %+.1f %%; live objects that grew most (jcmd "
+                        + "GC.class_histogram before and after the hold): %s", service, percent,
+                        result.heapGrowthByClass().get(service).stream().limit(NOTED_GROWTH_LINES).toList()));
+            }
+        });
         if (!tally.serverErrorSamples().isEmpty()) {
             context.note("first 5xx: " + tally.serverErrorSamples().get(0));
         }

@@ -25,7 +25,7 @@ class SoakSmokeTest {
         Path repoRoot = Path.of(System.getProperty("vigie.repo.root", "..")).toAbsolutePath().normalize();
         Path runDir = Path.of("target/soak-smoke").toAbsolutePath();
         Soak.Settings settings = new Soak.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
-                Duration.ofSeconds(60), 0.7, 32);
+                Duration.ofSeconds(60), 0.7, 32, Duration.ofSeconds(2));
         Soak.Result result;
         try (LiveStack stack = LiveStack.start(repoRoot, runDir, Path.of(System.getProperty("java.home")), false,
                 runDir.resolve("keycloak-unused"), line -> System.out.println("[soak-smoke] " + line))) {
