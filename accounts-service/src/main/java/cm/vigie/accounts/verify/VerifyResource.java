@@ -25,6 +25,7 @@ import cm.vigie.commons.problem.Messages;
 import cm.vigie.commons.problem.Problem;
 import cm.vigie.commons.problem.ProblemResponses;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.ratelimit.TokenBucket;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The public check citizens use: is this account official, and if not, which official account does it imitate? */
@@ -68,7 +69,7 @@ public class VerifyResource {
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String client = addresses.of(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
                 headers.getRequestHeader("X-Forwarded-For"));
-        RateLimiter.Decision decision = limiter.acquire(client);
+        TokenBucket.Decision decision = limiter.acquire(client);
         var locale = Messages.choose(headers.getAcceptableLanguages());
         if (!decision.allowed()) {
             return Response.fromResponse(ProblemResponses.of(ProblemType.TOO_MANY_REQUESTS, locale,

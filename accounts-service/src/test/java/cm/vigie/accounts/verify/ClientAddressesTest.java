@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cm.vigie.commons.ratelimit.TokenBucket;
+
 class ClientAddressesTest {
 
     static VerifyConfig config(int perMinute, String... trusted) {
@@ -48,7 +50,7 @@ class ClientAddressesTest {
         assertTrue(limiter.acquire("a", t).allowed());
         assertTrue(limiter.acquire("a", t).allowed());
         assertTrue(limiter.acquire("a", t).allowed());
-        RateLimiter.Decision refused = limiter.acquire("a", t);
+        TokenBucket.Decision refused = limiter.acquire("a", t);
         assertFalse(refused.allowed());
         assertEquals(20, refused.retryAfterSeconds());
         assertTrue(limiter.acquire("b", t).allowed(), "another address has its own bucket");

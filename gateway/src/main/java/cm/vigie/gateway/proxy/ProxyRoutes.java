@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.ratelimit.TokenBucket.Decision;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.commons.tenancy.KeycloakSettings;
@@ -29,7 +30,6 @@ import cm.vigie.gateway.observability.RequestRecord;
 import cm.vigie.gateway.observability.RouteMetrics;
 import cm.vigie.gateway.problem.Problems;
 import cm.vigie.gateway.ratelimit.RateLimiter;
-import cm.vigie.gateway.ratelimit.TokenBucket.Decision;
 import cm.vigie.gateway.resilience.CircuitBreaker;
 import cm.vigie.gateway.routing.RouteTable;
 import cm.vigie.gateway.routing.RouteTable.Route;

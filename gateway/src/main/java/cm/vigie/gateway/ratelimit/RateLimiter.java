@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import cm.vigie.commons.ratelimit.TokenBucket;
+import cm.vigie.commons.ratelimit.TokenBucket.Decision;
 import cm.vigie.gateway.config.GatewayConfig.RateLimitConfig;
-import cm.vigie.gateway.ratelimit.TokenBucket.Decision;
 
 /**
  * One bucket per institution (the realm of the verified token) and one per client address on public routes.

@@ -1,4 +1,4 @@
-package cm.vigie.gateway.ratelimit;
+package cm.vigie.commons.ratelimit;
 
 /**
  * A token bucket: {@code burst} tokens at most, refilled at {@code rate} tokens per second. One request takes one

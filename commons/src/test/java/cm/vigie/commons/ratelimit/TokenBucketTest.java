@@ -1,4 +1,4 @@
-package cm.vigie.gateway.ratelimit;
+package cm.vigie.commons.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import cm.vigie.gateway.ratelimit.TokenBucket.Decision;
+import cm.vigie.commons.ratelimit.TokenBucket.Decision;
 
 class TokenBucketTest {
 
