@@ -55,7 +55,9 @@ public final class KeycloakTokens {
             }
             return JSON.readTree(response.body()).path("access_token").asText();
         } catch (IOException e) {
-            throw new StackException("Could not reach Keycloak at " + uri + ": " + e.getMessage(), e);
+            // A refused connection is a ConnectException without a message: name the exception instead of "null".
+            throw new StackException("Could not reach Keycloak at " + uri + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while getting a token", e);
