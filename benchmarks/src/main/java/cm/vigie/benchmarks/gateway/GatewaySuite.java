@@ -46,14 +46,14 @@ import cm.vigie.devstack.StackPorts;
 public final class GatewaySuite implements Suite {
 
     static final int CONNECTIONS = 64;
-    static final Duration WARM_UP = Duration.ofSeconds(8);
+    static final Duration WARM_UP = Duration.ofSeconds(10);
     /** Saturation (closed loop): the throughput ratio. */
     static final int ROUNDS = 5;
     static final Duration ROUND = Duration.ofSeconds(6);
     /** Fixed rate (open loop) at this share of the lower saturated throughput: the added latency. */
     static final double RATE_SHARE = 0.5;
     static final int FIXED_RATE_ROUNDS = 5;
-    static final Duration FIXED_RATE_ROUND = Duration.ofSeconds(5);
+    static final Duration FIXED_RATE_ROUND = Duration.ofSeconds(4);
     /** The unloaded hop: one connection, so that no request waits behind another for a processor. */
     static final int SINGLE = 1;
     static final int SINGLE_ROUNDS = 3;
@@ -65,6 +65,8 @@ public final class GatewaySuite implements Suite {
     static final String DIRECT = "accounts-direct";
     static final String GATEWAY = "via-gateway";
     static final String COST = "gateway-cost";
+    /** Unloaded and fixed-rate latencies are a millisecond or less: microseconds keep their digits in the report. */
+    static final String MICROS = "µs";
     private static final String REALM = "minsante";
 
     /**
@@ -115,9 +117,9 @@ public final class GatewaySuite implements Suite {
         List<Target> targets = List.of(
                 Target.atMost("throughput loss <= 30 % (gateway >= 70 % of direct, " + CONNECTIONS
                         + " connections at saturation)", samples.metric(COST, "throughput-loss"), "median", 30),
-                Target.atMost("added median latency <= 1 ms (" + CONNECTIONS + " connections at a fixed rate, "
-                        + Math.round(100 * RATE_SHARE) + " % of saturation)",
-                        samples.metric(COST, "added-median-latency-fixed-rate"), "median", 1.0));
+                Target.atMost("added median latency <= 1 ms = 1000 µs (" + CONNECTIONS + " connections at a fixed"
+                        + " rate, " + Math.round(100 * RATE_SHARE) + " % of saturation)",
+                        samples.metric(COST, "added-median-latency-fixed-rate"), "median", 1000));
         return new SuiteReport(name(), SuiteReport.isoDate(context.started()), context.machine(),
                 SuiteReport.COMPLETED, null, samples.metrics(), targets, context.notesSoFar());
     }
@@ -220,14 +222,14 @@ public final class GatewaySuite implements Suite {
             LoadRound.Result d = pair[0];
             LoadRound.Result g = pair[1];
             samples.add(DIRECT, "throughput-fixed-rate", "req/s", d.throughput());
-            samples.add(DIRECT, "latency-median-fixed-rate", "ms", d.medianMs());
+            samples.add(DIRECT, "latency-median-fixed-rate", MICROS, 1000 * d.medianMs());
             samples.add(DIRECT, "latency-p99-fixed-rate", "ms", d.p99Ms());
             samples.add(DIRECT, "late-sends-fixed-rate", "%", 100.0 * d.lateSends() / d.requests());
             samples.add(GATEWAY, "throughput-fixed-rate", "req/s", g.throughput());
-            samples.add(GATEWAY, "latency-median-fixed-rate", "ms", g.medianMs());
+            samples.add(GATEWAY, "latency-median-fixed-rate", MICROS, 1000 * g.medianMs());
             samples.add(GATEWAY, "latency-p99-fixed-rate", "ms", g.p99Ms());
             samples.add(GATEWAY, "late-sends-fixed-rate", "%", 100.0 * g.lateSends() / g.requests());
-            samples.add(COST, "added-median-latency-fixed-rate", "ms", g.medianMs() - d.medianMs());
+            samples.add(COST, "added-median-latency-fixed-rate", MICROS, 1000 * (g.medianMs() - d.medianMs()));
             samples.add(COST, "added-p99-latency-fixed-rate", "ms", g.p99Ms() - d.p99Ms());
             context.progress("%s", String.format(Locale.ROOT, "fixed-rate round %d/%d (%.0f req/s, %d connections):"
                     + " direct %s, %d late | gateway %s, %d late | added median %.2f ms", round, FIXED_RATE_ROUNDS,
@@ -241,9 +243,9 @@ public final class GatewaySuite implements Suite {
                     () -> LoadRound.run(through, reader, SINGLE, SINGLE_ROUND));
             LoadRound.Result d = pair[0];
             LoadRound.Result g = pair[1];
-            samples.add(DIRECT, "latency-median-1-connection", "ms", d.medianMs());
-            samples.add(GATEWAY, "latency-median-1-connection", "ms", g.medianMs());
-            samples.add(COST, "added-median-latency-1-connection", "ms", g.medianMs() - d.medianMs());
+            samples.add(DIRECT, "latency-median-1-connection", MICROS, 1000 * d.medianMs());
+            samples.add(GATEWAY, "latency-median-1-connection", MICROS, 1000 * g.medianMs());
+            samples.add(COST, "added-median-latency-1-connection", MICROS, 1000 * (g.medianMs() - d.medianMs()));
             context.progress("%s", String.format(Locale.ROOT, "unloaded round %d/%d (1 connection): direct %s | gateway"
                     + " %s | added median %.2f ms", round, SINGLE_ROUNDS, d, g, g.medianMs() - d.medianMs()));
         }
