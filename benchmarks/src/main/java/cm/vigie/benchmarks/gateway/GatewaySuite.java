@@ -46,10 +46,10 @@ import cm.vigie.devstack.StackPorts;
 public final class GatewaySuite implements Suite {
 
     static final int CONNECTIONS = 64;
-    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration WARM_UP = Duration.ofSeconds(15);
     /** Saturation (closed loop): the throughput ratio. */
     static final int ROUNDS = 5;
-    static final Duration ROUND = Duration.ofSeconds(6);
+    static final Duration ROUND = Duration.ofSeconds(5);
     /** Fixed rate (open loop) at this share of the lower saturated throughput: the added latency. */
     static final double RATE_SHARE = 0.5;
     static final int FIXED_RATE_ROUNDS = 5;
