@@ -29,8 +29,16 @@ import cm.vigie.devstack.StackPorts;
 /**
  * What the gateway costs: one GET list endpoint ({@code /api/accounts/official?size=20}, 20 accounts, real
  * PostgreSQL) loaded by {@value #CONNECTIONS} connections, directly against accounts-service and through the
- * gateway, in alternating rounds of the same run so that both see the same machine. Targets: gateway throughput at
- * least 70 % of direct (reported as a loss of at most 30 %), added median latency at most 1 ms.
+ * gateway, in alternating rounds of the same run so that both see the same machine.
+ *
+ * <ul>
+ * <li>Throughput: closed-loop rounds at saturation; target: gateway at least 70 % of direct (reported as a loss of
+ * at most 30 %).</li>
+ * <li>Added latency: open-loop rounds at a fixed total rate ({@value #RATE_SHARE} of the lower saturated
+ * throughput, the same for both paths), latency timed from each request's scheduled send time; target: added median
+ * at most 1 ms. At saturation a closed loop's median is about connections / throughput, so its difference only
+ * restates the throughput loss (ADR 0020); it is reported for information, as is the 1-connection figure.</li>
+ * </ul>
  *
  * <p>The gateway runs as {@code ./platform up} runs it, token checks and rate limiting on; only the institution's
  * budget is raised so that the limiter's bookkeeping is measured, not its refusals.
@@ -38,12 +46,18 @@ import cm.vigie.devstack.StackPorts;
 public final class GatewaySuite implements Suite {
 
     static final int CONNECTIONS = 64;
-    static final int ROUNDS = 3;
-    static final Duration ROUND = Duration.ofSeconds(10);
-    static final Duration WARM_UP = Duration.ofSeconds(8);
+    static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** Saturation (closed loop): the throughput ratio. */
+    static final int ROUNDS = 5;
+    static final Duration ROUND = Duration.ofSeconds(5);
+    /** Fixed rate (open loop) at this share of the lower saturated throughput: the added latency. */
+    static final double RATE_SHARE = 0.5;
+    static final int FIXED_RATE_ROUNDS = 5;
+    static final Duration FIXED_RATE_ROUND = Duration.ofSeconds(4);
     /** The unloaded hop: one connection, so that no request waits behind another for a processor. */
     static final int SINGLE = 1;
-    static final Duration SINGLE_ROUND = Duration.ofSeconds(5);
+    static final int SINGLE_ROUNDS = 3;
+    static final Duration SINGLE_ROUND = Duration.ofSeconds(3);
     /** Extra JVM options for the gateway only, space-separated (e.g. a flight recording while profiling). */
     static final String GATEWAY_JVM_OPTIONS = "VIGIE_BENCH_GATEWAY_JVM_OPTIONS";
     static final int ACCOUNTS = 20;
@@ -51,6 +65,8 @@ public final class GatewaySuite implements Suite {
     static final String DIRECT = "accounts-direct";
     static final String GATEWAY = "via-gateway";
     static final String COST = "gateway-cost";
+    /** Unloaded and fixed-rate latencies are a millisecond or less: microseconds keep their digits in the report. */
+    static final String MICROS = "µs";
     private static final String REALM = "minsante";
 
     /**
@@ -70,7 +86,8 @@ public final class GatewaySuite implements Suite {
     @Override
     public String description() {
         return "GET list at " + CONNECTIONS + " connections, direct and through the gateway in the same run: "
-                + "throughput ratio (target >= 70 %) and added median latency (target <= 1 ms)";
+                + "throughput ratio at saturation (target >= 70 %) and added median latency at a fixed rate"
+                + " (target <= 1 ms)";
     }
 
     @Override
@@ -98,10 +115,11 @@ public final class GatewaySuite implements Suite {
             }
         }
         List<Target> targets = List.of(
-                Target.atMost("throughput loss <= 30 % (gateway >= 70 % of direct)",
-                        samples.metric(COST, "throughput-loss"), "median", 30),
-                Target.atMost("added median latency <= 1 ms (at " + CONNECTIONS + " connections)",
-                        samples.metric(COST, "added-median-latency"), "median", 1.0));
+                Target.atMost("throughput loss <= 30 % (gateway >= 70 % of direct, " + CONNECTIONS
+                        + " connections at saturation)", samples.metric(COST, "throughput-loss"), "median", 30),
+                Target.atMost("added median latency <= 1 ms = 1000 µs (" + CONNECTIONS + " connections at a fixed"
+                        + " rate, " + Math.round(100 * RATE_SHARE) + " % of saturation)",
+                        samples.metric(COST, "added-median-latency-fixed-rate"), "median", 1000));
         return new SuiteReport(name(), SuiteReport.isoDate(context.started()), context.machine(),
                 SuiteReport.COMPLETED, null, samples.metrics(), targets, context.notesSoFar());
     }
@@ -158,54 +176,121 @@ public final class GatewaySuite implements Suite {
         }
         expect(http, "GET", gateway.url() + PATH, reader, null, 200);
 
-        LoadRound.Result warmDirect = LoadRound.run(URI.create(accounts.url() + PATH), reader, CONNECTIONS, WARM_UP);
-        LoadRound.Result warmGateway = LoadRound.run(URI.create(gateway.url() + PATH), reader, CONNECTIONS, WARM_UP);
+        URI direct = URI.create(accounts.url() + PATH);
+        URI through = URI.create(gateway.url() + PATH);
+        LoadRound.Result warmDirect = LoadRound.run(direct, reader, CONNECTIONS, WARM_UP);
+        LoadRound.Result warmGateway = LoadRound.run(through, reader, CONNECTIONS, WARM_UP);
         context.progress("warm-up: direct %s; gateway %s", warmDirect, warmGateway);
 
+        // 1. saturation, closed loop: the throughput ratio
+        List<Double> directThroughputs = new ArrayList<>();
+        List<Double> gatewayThroughputs = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            LoadRound.Result direct = LoadRound.run(URI.create(accounts.url() + PATH), reader, CONNECTIONS, ROUND);
-            LoadRound.Result through = LoadRound.run(URI.create(gateway.url() + PATH), reader, CONNECTIONS, ROUND);
-            for (LoadRound.Result result : List.of(direct, through)) {
-                if (result.failures() > 0) {
-                    throw new SuiteFailure(result.failures() + " requests did not answer 200 (" + result.statuses()
-                            + ")", samples.metrics());
-                }
-            }
-            record(samples, DIRECT, direct);
-            record(samples, GATEWAY, through);
-            double ratio = 100.0 * through.throughput() / direct.throughput();
+            LoadRound.Result[] pair = alternate(samples, round,
+                    () -> LoadRound.run(direct, reader, CONNECTIONS, ROUND),
+                    () -> LoadRound.run(through, reader, CONNECTIONS, ROUND));
+            LoadRound.Result d = pair[0];
+            LoadRound.Result g = pair[1];
+            samples.add(DIRECT, "throughput", "req/s", d.throughput());
+            samples.add(DIRECT, "latency-median-saturated", "ms", d.medianMs());
+            samples.add(DIRECT, "latency-p99-saturated", "ms", d.p99Ms());
+            samples.add(GATEWAY, "throughput", "req/s", g.throughput());
+            samples.add(GATEWAY, "latency-median-saturated", "ms", g.medianMs());
+            samples.add(GATEWAY, "latency-p99-saturated", "ms", g.p99Ms());
+            directThroughputs.add(d.throughput());
+            gatewayThroughputs.add(g.throughput());
+            double ratio = 100.0 * g.throughput() / d.throughput();
             samples.add(COST, "throughput-ratio", "%", ratio);
             samples.add(COST, "throughput-loss", "%", 100 - ratio);
-            samples.add(COST, "added-median-latency", "ms", through.medianMs() - direct.medianMs());
-            context.progress("%s", String.format(Locale.ROOT, "round %d/%d: direct %s | gateway %s | ratio %.1f %%,"
-                    + " added median %.2f ms", round, ROUNDS, direct, through, ratio, through.medianMs() - direct.medianMs()));
+            samples.add(COST, "added-median-latency-saturated", "ms", g.medianMs() - d.medianMs());
+            context.progress("%s", String.format(Locale.ROOT, "saturated round %d/%d (%d connections, closed loop):"
+                    + " direct %s | gateway %s | ratio %.1f %%, added median %.2f ms", round, ROUNDS, CONNECTIONS, d, g,
+                    ratio, g.medianMs() - d.medianMs()));
         }
-        for (int round = 1; round <= ROUNDS; round++) {
-            LoadRound.Result direct = LoadRound.run(URI.create(accounts.url() + PATH), reader, SINGLE, SINGLE_ROUND);
-            LoadRound.Result through = LoadRound.run(URI.create(gateway.url() + PATH), reader, SINGLE, SINGLE_ROUND);
-            for (LoadRound.Result result : List.of(direct, through)) {
-                if (result.failures() > 0) {
-                    throw new SuiteFailure(result.failures() + " requests did not answer 200 (" + result.statuses()
-                            + ")", samples.metrics());
-                }
-            }
-            samples.add(DIRECT, "latency-median-1-connection", "ms", direct.medianMs());
-            samples.add(GATEWAY, "latency-median-1-connection", "ms", through.medianMs());
-            samples.add(COST, "added-median-latency-1-connection", "ms", through.medianMs() - direct.medianMs());
-            context.progress("%s", String.format(Locale.ROOT, "unloaded round %d/%d (1 connection): direct %s | gateway %s"
-                    + " | added median %.2f ms", round, ROUNDS, direct, through, through.medianMs() - direct.medianMs()));
+
+        // 2. a fixed rate, open loop: the latency the hop adds when neither side is saturated
+        double rate = Math.floor(RATE_SHARE * Math.min(median(directThroughputs), median(gatewayThroughputs)));
+        samples.add(COST, "fixed-rate", "req/s", rate);
+        context.note(String.format(Locale.ROOT, "fixed-rate rounds: %.0f req/s in all over %d connections (%.0f %% of"
+                + " the lower of the median saturated throughputs, direct %.0f and gateway %.0f req/s), the same rate"
+                + " for both; latency timed from each request's scheduled send time", rate, CONNECTIONS,
+                100 * RATE_SHARE, median(directThroughputs), median(gatewayThroughputs)));
+        for (int round = 1; round <= FIXED_RATE_ROUNDS; round++) {
+            LoadRound.Result[] pair = alternate(samples, round,
+                    () -> LoadRound.runAtRate(direct, reader, CONNECTIONS, rate, FIXED_RATE_ROUND),
+                    () -> LoadRound.runAtRate(through, reader, CONNECTIONS, rate, FIXED_RATE_ROUND));
+            LoadRound.Result d = pair[0];
+            LoadRound.Result g = pair[1];
+            samples.add(DIRECT, "throughput-fixed-rate", "req/s", d.throughput());
+            samples.add(DIRECT, "latency-median-fixed-rate", MICROS, 1000 * d.medianMs());
+            samples.add(DIRECT, "latency-p99-fixed-rate", "ms", d.p99Ms());
+            samples.add(DIRECT, "late-sends-fixed-rate", "%", 100.0 * d.lateSends() / d.requests());
+            samples.add(GATEWAY, "throughput-fixed-rate", "req/s", g.throughput());
+            samples.add(GATEWAY, "latency-median-fixed-rate", MICROS, 1000 * g.medianMs());
+            samples.add(GATEWAY, "latency-p99-fixed-rate", "ms", g.p99Ms());
+            samples.add(GATEWAY, "late-sends-fixed-rate", "%", 100.0 * g.lateSends() / g.requests());
+            samples.add(COST, "added-median-latency-fixed-rate", MICROS, 1000 * (g.medianMs() - d.medianMs()));
+            samples.add(COST, "added-p99-latency-fixed-rate", "ms", g.p99Ms() - d.p99Ms());
+            context.progress("%s", String.format(Locale.ROOT, "fixed-rate round %d/%d (%.0f req/s, %d connections):"
+                    + " direct %s, %d late | gateway %s, %d late | added median %.2f ms", round, FIXED_RATE_ROUNDS,
+                    rate, CONNECTIONS, d, d.lateSends(), g, g.lateSends(), g.medianMs() - d.medianMs()));
         }
-        context.note("added-median-latency is judged at " + CONNECTIONS + " connections, where it follows the throughput"
-                + " loss (a closed loop of " + CONNECTIONS + " waits about " + CONNECTIONS + " / throughput per request);"
-                + " added-median-latency-1-connection is the unloaded hop cost, for information");
+
+        // 3. one connection: the unloaded hop
+        for (int round = 1; round <= SINGLE_ROUNDS; round++) {
+            LoadRound.Result[] pair = alternate(samples, round,
+                    () -> LoadRound.run(direct, reader, SINGLE, SINGLE_ROUND),
+                    () -> LoadRound.run(through, reader, SINGLE, SINGLE_ROUND));
+            LoadRound.Result d = pair[0];
+            LoadRound.Result g = pair[1];
+            samples.add(DIRECT, "latency-median-1-connection", MICROS, 1000 * d.medianMs());
+            samples.add(GATEWAY, "latency-median-1-connection", MICROS, 1000 * g.medianMs());
+            samples.add(COST, "added-median-latency-1-connection", MICROS, 1000 * (g.medianMs() - d.medianMs()));
+            context.progress("%s", String.format(Locale.ROOT, "unloaded round %d/%d (1 connection): direct %s | gateway"
+                    + " %s | added median %.2f ms", round, SINGLE_ROUNDS, d, g, g.medianMs() - d.medianMs()));
+        }
+        context.note("added-median-latency-fixed-rate (judged) is measured at a fixed rate over " + CONNECTIONS
+                + " connections; added-median-latency-saturated (closed loop at saturation, where the median is about "
+                + CONNECTIONS + " / throughput and so restates the throughput loss) and added-median-latency-1-connection"
+                + " (the unloaded hop) are for information. ADR 0020.");
         context.note("load generator, gateway, accounts-service and PostgreSQL share the same " + context.machine().cores()
                 + " cores; through the gateway every request crosses two HTTP hops on the same processors");
     }
 
-    private static void record(MetricSamples samples, String service, LoadRound.Result result) {
-        samples.add(service, "throughput", "req/s", result.throughput());
-        samples.add(service, "latency-median", "ms", result.medianMs());
-        samples.add(service, "latency-p99", "ms", result.p99Ms());
+    interface Load {
+        LoadRound.Result run() throws InterruptedException;
+    }
+
+    /**
+     * One round of each path, direct first in odd rounds and the gateway first in even ones, so that a drift of the
+     * machine (JIT, other work) does not always favour the same side. Fails on any answer that is not 200.
+     *
+     * @return direct, then gateway
+     */
+    private static LoadRound.Result[] alternate(MetricSamples samples, int round, Load direct, Load gateway)
+            throws InterruptedException {
+        LoadRound.Result d;
+        LoadRound.Result g;
+        if (round % 2 == 1) {
+            d = direct.run();
+            g = gateway.run();
+        } else {
+            g = gateway.run();
+            d = direct.run();
+        }
+        for (LoadRound.Result result : List.of(d, g)) {
+            if (result.failures() > 0) {
+                throw new SuiteFailure(result.failures() + " requests did not answer 200 (" + result.statuses() + ")",
+                        samples.metrics());
+            }
+        }
+        return new LoadRound.Result[] { d, g };
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static void expect(HttpClient http, String method, String url, String bearer, String json, int... ok)

@@ -16,16 +16,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A closed-loop load: {@code connections} threads, each with its own keep-alive HTTP/1.1 connection, send the same
- * GET back to back for a fixed time and time each exchange. A blocking socket per connection keeps the generator's
- * own cost small and equal for both targets.
+ * Load on one URL: {@code connections} threads, each with its own keep-alive HTTP/1.1 connection and blocking socket
+ * (the generator's own cost stays small and equal for both targets), for a fixed time.
+ *
+ * <ul>
+ * <li>{@link #run closed loop}: each connection sends the same GET back to back and times each exchange. At
+ * saturation this measures throughput; its latency is mostly queueing ({@code connections / throughput}).</li>
+ * <li>{@link #runAtRate fixed rate} (open loop, as wrk2 does): each connection sends at its own constant pace,
+ * the connections staggered so that the total rate is even, and each latency is timed from the request's
+ * <em>scheduled</em> send time. A request that cannot go out on time (its connection still waits for the previous
+ * answer, or the generator was late) is counted with the time it waited: no coordinated omission.</li>
+ * </ul>
  */
 final class LoadRound {
 
+    /**
+     * @param seconds  from the start to the last answer
+     * @param lateSends requests sent more than {@link #LATE_NANOS} after their scheduled time (fixed rate only)
+     */
     record Result(long requests, long failures, Map<Integer, Long> statuses, double seconds, double medianMs,
-            double p99Ms) {
+            double p99Ms, long lateSends) {
 
         double throughput() {
             return requests / seconds;
@@ -37,30 +50,65 @@ final class LoadRound {
         }
     }
 
+    /** A send more than this after its scheduled time counts as late (the generator or the connection held it). */
+    static final long LATE_NANOS = 1_000_000;
+    /** Time for every fixed-rate thread to start and connect before the first scheduled send. */
+    private static final long SCHEDULE_LEAD_NANOS = 200_000_000;
+
     private LoadRound() {
     }
 
+    /** Closed loop: every connection sends its next request as soon as the previous one is answered. */
     static Result run(URI url, String bearer, int connections, Duration duration) throws InterruptedException {
+        long start = System.nanoTime();
+        return collect(start, start(url, bearer, connections, start + duration.toNanos(), 0, 0));
+    }
+
+    /**
+     * Fixed rate: {@code totalRate} requests per second in all, spread evenly over the connections and in time;
+     * latency from each request's scheduled send time.
+     */
+    static Result runAtRate(URI url, String bearer, int connections, double totalRate, Duration duration)
+            throws InterruptedException {
+        if (!(totalRate > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + totalRate);
+        }
+        long interval = Math.round(connections * 1e9 / totalRate);
+        long start = System.nanoTime() + SCHEDULE_LEAD_NANOS;
+        return collect(start, start(url, bearer, connections, start + duration.toNanos(), start, interval));
+    }
+
+    private static List<Worker> start(URI url, String bearer, int connections, long end, long firstSend,
+            long interval) {
         byte[] request = ("GET " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())
                 + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort() + "\r\nAuthorization: " + bearer
                 + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        long end = System.nanoTime() + duration.toNanos();
         List<Worker> workers = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(connections);
-        long start = System.nanoTime();
         for (int i = 0; i < connections; i++) {
-            Worker worker = new Worker(url, request, end, done);
+            // connection i sends at firstSend + i * interval / connections + k * interval: one send every
+            // interval / connections in all
+            long offset = interval == 0 ? 0 : firstSend + i * interval / connections;
+            Worker worker = new Worker(url, request, end, done, offset, interval);
             workers.add(worker);
-            Thread.ofPlatform().daemon().name("load-" + i).start(worker);
         }
-        done.await();
+        for (int i = 0; i < connections; i++) {
+            Thread.ofPlatform().daemon().name("load-" + i).start(workers.get(i));
+        }
+        return workers;
+    }
+
+    private static Result collect(long start, List<Worker> workers) throws InterruptedException {
+        workers.getFirst().done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         long total = 0;
         long failures = 0;
+        long late = 0;
         Map<Integer, Long> statuses = new TreeMap<>();
         for (Worker worker : workers) {
             total += worker.count;
             failures += worker.failures;
+            late += worker.lateSends;
             worker.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
         }
         long[] all = new long[(int) total];
@@ -70,7 +118,8 @@ final class LoadRound {
             at += worker.count;
         }
         Arrays.sort(all);
-        return new Result(total, failures, statuses, seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+        return new Result(total, failures, statuses, seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6,
+                late);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -85,16 +134,22 @@ final class LoadRound {
         private final byte[] request;
         private final long end;
         private final CountDownLatch done;
-        private long[] latencies = new long[1 << 14];
+        /** Fixed rate: the first scheduled send of this connection, and the time between two (0: closed loop). */
+        private final long firstSend;
+        private final long interval;
+        private long[] latencies = new long[1 << 12];
         private int count;
         private long failures;
+        private long lateSends;
         private final Map<Integer, Long> statuses = new TreeMap<>();
 
-        Worker(URI url, byte[] request, long end, CountDownLatch done) {
+        Worker(URI url, byte[] request, long end, CountDownLatch done, long firstSend, long interval) {
             this.url = url;
             this.request = request;
             this.end = end;
             this.done = done;
+            this.firstSend = firstSend;
+            this.interval = interval;
         }
 
         @Override
@@ -102,16 +157,36 @@ final class LoadRound {
             try {
                 Socket socket = null;
                 InputStream in = null;
-                while (System.nanoTime() < end) {
+                if (interval != 0) {
+                    // connected during the lead time, so that the first scheduled request does not pay for it
                     try {
+                        socket = connect();
+                        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    } catch (IOException e) {
+                        close(socket);
+                        socket = null;
+                    }
+                }
+                long scheduled = firstSend;
+                while (interval == 0 ? System.nanoTime() < end : scheduled < end) {
+                    try {
+                        long t0 = 0;
+                        if (interval != 0) {
+                            // the request is due now: a connect, a late thread or a busy connection all count
+                            awaitUntil(scheduled);
+                            if (System.nanoTime() - scheduled > LATE_NANOS) {
+                                lateSends++;
+                            }
+                            t0 = scheduled;
+                            scheduled += interval;
+                        }
                         if (socket == null) {
-                            socket = new Socket();
-                            socket.setTcpNoDelay(true);
-                            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2000);
-                            socket.setSoTimeout(60_000);
+                            socket = connect();
                             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                         }
-                        long t0 = System.nanoTime();
+                        if (interval == 0) {
+                            t0 = System.nanoTime();
+                        }
                         OutputStream out = socket.getOutputStream();
                         out.write(request);
                         out.flush();
@@ -135,6 +210,31 @@ final class LoadRound {
                 close(socket);
             } finally {
                 done.countDown();
+            }
+        }
+
+        private Socket connect() throws IOException {
+            Socket socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2000);
+                socket.setSoTimeout(60_000);
+                return socket;
+            } catch (IOException e) {
+                close(socket);
+                throw e;
+            }
+        }
+
+        /** Sleeps until {@code deadline} (System.nanoTime), spinning only for the last few microseconds. */
+        private static void awaitUntil(long deadline) {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                if (left > 60_000) {
+                    LockSupport.parkNanos(left - 50_000);
+                } else {
+                    Thread.onSpinWait();
+                }
             }
         }
 

@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -37,6 +38,10 @@ import io.vertx.core.net.SocketAddress;
 final class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
+    // header names hashed once, not per request
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     /** What the exchange needs to know about its upstream. */
     record Target(Upstream upstream, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs) {
@@ -120,22 +125,23 @@ final class Forwarder {
 
         private void prepare(HttpClientRequest request) {
             HeaderRules.copyRequestHeaders(in.headers(), request.headers());
-            if (in.authority() != null) {
-                request.authority(in.authority());
+            HostAndPort authority = in.authority();
+            if (authority != null) {
+                request.authority(authority);
             }
-            request.putHeader(Correlation.REQUEST_ID, requestId);
-            request.putHeader(Correlation.TRACEPARENT, traceparent);
-            String tracestate = in.getHeader(Correlation.TRACESTATE);
-            if (tracestate != null && traceparent.equals(in.getHeader(Correlation.TRACEPARENT))) {
-                request.putHeader(Correlation.TRACESTATE, tracestate);
+            request.putHeader(Correlation.REQUEST_ID_NAME, requestId);
+            request.putHeader(Correlation.TRACEPARENT_NAME, traceparent);
+            String tracestate = in.getHeader(Correlation.TRACESTATE_NAME);
+            if (tracestate != null && traceparent.equals(in.getHeader(Correlation.TRACEPARENT_NAME))) {
+                request.putHeader(Correlation.TRACESTATE_NAME, tracestate);
             }
             SocketAddress peer = in.remoteAddress();
             if (peer != null && peer.hostAddress() != null) {
-                request.putHeader("X-Forwarded-For", peer.hostAddress());
+                request.putHeader(X_FORWARDED_FOR, peer.hostAddress());
             }
-            request.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-            if (in.authority() != null) {
-                request.putHeader("X-Forwarded-Host", in.authority().toString());
+            request.putHeader(X_FORWARDED_PROTO, in.scheme() == null ? "http" : in.scheme());
+            if (authority != null) {
+                request.putHeader(X_FORWARDED_HOST, authority.toString());
             }
         }
 
@@ -185,7 +191,7 @@ final class Forwarder {
             HttpServerResponse response = in.response();
             response.setStatusCode(status);
             HeaderRules.copyResponseHeaders(answer.headers(), response.headers());
-            response.putHeader(Correlation.REQUEST_ID, requestId);
+            response.putHeader(Correlation.REQUEST_ID_NAME, requestId);
             boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
             if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
                 response.setChunked(true);

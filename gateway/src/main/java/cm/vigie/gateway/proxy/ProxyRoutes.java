@@ -2,6 +2,7 @@ package cm.vigie.gateway.proxy;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,10 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
     private static final String BEARER = "Bearer ";
+    // header names hashed once, not per request
+    private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+    private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+    private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("RateLimit-Reset");
 
     private final GatewayConfig config;
     private final Vertx vertx;
@@ -92,6 +97,10 @@ public class ProxyRoutes {
     private VerifiedTokens verifiedTokens;
     private Forwarder forwarder;
     private Map<String, CircuitBreaker> breakers;
+    /** Per route, the value of {@link #METRICS_URI_TEMPLATE} (routes are compared by identity: one table). */
+    private Map<Route, String> metricsTemplates;
+    /** Per upstream, where and how to forward when no per-route read timeout applies. */
+    private Map<String, Forwarder.Target> defaultTargets;
     private List<Map.Entry<String, Duration>> routeReadTimeouts;
     private long evictionTimer = -1;
 
@@ -117,6 +126,17 @@ public class ProxyRoutes {
         table.upstreams().keySet().forEach(name -> byService.put(name, new CircuitBreaker(
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime)));
         breakers = Map.copyOf(byService);
+        metricsTemplates = new IdentityHashMap<>();
+        table.routes().forEach(route -> metricsTemplates.put(route,
+                ("/".equals(route.prefix()) ? "" : route.prefix()) + "/*"));
+        Map<String, Forwarder.Target> targets = new LinkedHashMap<>();
+        table.upstreams().forEach((name, upstream) -> {
+            GatewayConfig.Service service = config.services().get(name);
+            targets.put(name, new Forwarder.Target(upstream, breakers.get(name),
+                    service.connectTimeout().orElse(config.connectTimeout()).toMillis(),
+                    service.readTimeout().orElse(config.readTimeout()).toMillis()));
+        });
+        defaultTargets = Map.copyOf(targets);
         routeReadTimeouts = new TreeMap<>(config.routeReadTimeouts()).entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, Duration> e) -> e.getKey().length()).reversed())
                 .toList();
@@ -195,10 +215,10 @@ public class ProxyRoutes {
         Route route = found.get();
         long start = System.nanoTime();
         Context context = Vertx.currentContext();
-        String requestId = Correlation.requestId(request.getHeader(Correlation.REQUEST_ID));
-        String traceparent = Correlation.traceparent(request.getHeader(Correlation.TRACEPARENT));
+        String requestId = Correlation.requestId(request.getHeader(Correlation.REQUEST_ID_NAME));
+        String traceparent = Correlation.traceparent(request.getHeader(Correlation.TRACEPARENT_NAME));
         HttpServerResponse response = ctx.response();
-        response.putHeader(Correlation.REQUEST_ID, requestId);
+        response.putHeader(Correlation.REQUEST_ID_NAME, requestId);
         String[] institution = new String[1];
         ctx.addEndHandler(done -> {
             RequestRecord record = new RequestRecord(requestId, request.method().name(), request.path(),
@@ -208,7 +228,7 @@ public class ProxyRoutes {
             metrics.record(record);
         });
         if (request instanceof HttpServerRequestInternal internal) {
-            internal.context().putLocal(METRICS_URI_TEMPLATE, ("/".equals(route.prefix()) ? "" : route.prefix()) + "/*");
+            internal.context().putLocal(METRICS_URI_TEMPLATE, metricsTemplates.get(route));
         }
 
         if (!path.equals(request.path())) {
@@ -316,9 +336,9 @@ public class ProxyRoutes {
             return true;
         }
         HttpServerResponse response = request.response();
-        response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()));
-        response.putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
-        response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        response.putHeader(RATE_LIMIT_LIMIT, Integer.toString(decision.limit()));
+        response.putHeader(RATE_LIMIT_REMAINING, Integer.toString(decision.remaining()));
+        response.putHeader(RATE_LIMIT_RESET, Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
             response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             Problems.send(request, ProblemType.TOO_MANY_REQUESTS, "gateway.rate-limited.detail",
@@ -336,21 +356,23 @@ public class ProxyRoutes {
             Problems.send(request, ProblemType.UNAVAILABLE, "gateway.circuit-open.detail", upstream.name(), wait);
             return;
         }
-        GatewayConfig.Service service = config.services().get(upstream.name());
-        Duration connect = service.connectTimeout().orElse(config.connectTimeout());
-        Duration read = readTimeout(request.path(), service);
-        forwarder.forward(request, new Forwarder.Target(upstream, breaker, connect.toMillis(), read.toMillis()),
-                requestId, traceparent);
+        Forwarder.Target target = defaultTargets.get(upstream.name());
+        Duration routeRead = routeReadTimeout(request.path());
+        if (routeRead != null) {
+            target = new Forwarder.Target(upstream, breaker, target.connectTimeoutMs(), routeRead.toMillis());
+        }
+        forwarder.forward(request, target, requestId, traceparent);
     }
 
-    private Duration readTimeout(String path, GatewayConfig.Service service) {
+    /** The read timeout of the longest configured path prefix that matches, or null. */
+    private Duration routeReadTimeout(String path) {
         for (Map.Entry<String, Duration> entry : routeReadTimeouts) {
             String prefix = entry.getKey();
             if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
                 return entry.getValue();
             }
         }
-        return service.readTimeout().orElse(config.readTimeout());
+        return null;
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -35,6 +35,14 @@ class PublicPathsAndCorrelationTest {
         assertNotEquals("short", Correlation.requestId("short"));
         assertNotEquals("a b c d e f g h", Correlation.requestId("a b c d e f g h"));
         assertEquals(36, Correlation.requestId(null).length());
+        java.util.Set<String> generated = new java.util.HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            java.util.UUID id = java.util.UUID.fromString(Correlation.requestId(null));
+            assertEquals(4, id.version());
+            assertEquals(2, id.variant());
+            generated.add(id.toString());
+        }
+        assertEquals(1_000, generated.size());
     }
 
     @Test

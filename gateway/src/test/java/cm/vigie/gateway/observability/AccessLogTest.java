@@ -32,4 +32,17 @@ class AccessLogTest {
         assertEquals("/api/plans/calendar/feeds", AccessLog.masked("/api/plans/calendar/feeds"));
         assertEquals("/api/plans/calendar.ics", AccessLog.masked("/api/plans/calendar.ics"));
     }
+
+    @Test
+    void anyPathIsWrittenAsValidJson() {
+        String path = "/api/accounts/a\"b\\c\u0001d\te\u2028f/é";
+        String line = AccessLog.line(new RequestRecord("req-2", "GET", path, "/api/accounts", "accounts", null, 404,
+                9_996_000));
+        assertTrue(!line.contains("\n") && !line.contains("\u2028"), line);
+        JsonObject json = new JsonObject(line);
+        assertEquals(path, json.getString("path"));
+        assertEquals(null, json.getString("institution"));
+        assertEquals(10.0, json.getDouble("durationMs"));
+        assertEquals(8, json.size());
+    }
 }
