@@ -37,7 +37,7 @@ import cm.vigie.devstack.StackPorts;
  * <li>Added latency: open-loop rounds at a fixed total rate ({@value #RATE_SHARE} of the lower saturated
  * throughput, the same for both paths), latency timed from each request's scheduled send time; target: added median
  * at most 1 ms. At saturation a closed loop's median is about connections / throughput, so its difference only
- * restates the throughput loss (ADR 0020); it is reported for information, as is the 1-connection figure.</li>
+ * restates the throughput loss (ADR 0021); it is reported for information, as is the 1-connection figure.</li>
  * </ul>
  *
  * <p>The gateway runs as {@code ./platform up} runs it, token checks and rate limiting on; only the institution's
@@ -252,7 +252,7 @@ public final class GatewaySuite implements Suite {
         context.note("added-median-latency-fixed-rate (judged) is measured at a fixed rate over " + CONNECTIONS
                 + " connections; added-median-latency-saturated (closed loop at saturation, where the median is about "
                 + CONNECTIONS + " / throughput and so restates the throughput loss) and added-median-latency-1-connection"
-                + " (the unloaded hop) are for information. ADR 0020.");
+                + " (the unloaded hop) are for information. ADR 0021.");
         context.note("load generator, gateway, accounts-service and PostgreSQL share the same " + context.machine().cores()
                 + " cores; through the gateway every request crosses two HTTP hops on the same processors");
     }
