@@ -164,8 +164,8 @@ public class AlertWriter {
         }
         if (!links.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(LINK)) {
-                statement.setArray(1, connection.createArrayOf("text", links.toArray()));
-                statement.setArray(2, connection.createArrayOf("text", linked.toArray()));
+                statement.setArray(1, connection.createArrayOf("text", links.toArray(String[]::new)));
+                statement.setArray(2, connection.createArrayOf("text", linked.toArray(String[]::new)));
                 statement.executeUpdate();
             }
         }
@@ -204,7 +204,7 @@ public class AlertWriter {
             statement.setString(1, institutionId);
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setArray(3, connection.createArrayOf("text", ids));
-            statement.setArray(4, connection.createArrayOf("text", types.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", types.toArray(String[]::new)));
             statement.setArray(5, connection.createArrayOf("text", severities));
             statement.setArray(6, connection.createArrayOf("text", payloads));
             try (ResultSet rows = statement.executeQuery()) {

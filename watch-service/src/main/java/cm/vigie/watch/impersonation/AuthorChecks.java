@@ -98,12 +98,12 @@ public class AuthorChecks {
             statement.setTimestamp(2, Timestamp.from(now));
             // the batch's own call has until then; the job takes over after
             statement.setTimestamp(3, Timestamp.from(now.plus(settings.retryAfter())));
-            statement.setArray(4, connection.createArrayOf("text", platforms.toArray()));
-            statement.setArray(5, connection.createArrayOf("text", handles.toArray()));
-            statement.setArray(6, connection.createArrayOf("text", names.toArray()));
-            statement.setArray(7, connection.createArrayOf("text", followers.toArray()));
-            statement.setArray(8, connection.createArrayOf("text", since.toArray()));
-            statement.setArray(9, connection.createArrayOf("text", mentions.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", platforms.toArray(String[]::new)));
+            statement.setArray(5, connection.createArrayOf("text", handles.toArray(String[]::new)));
+            statement.setArray(6, connection.createArrayOf("text", names.toArray(String[]::new)));
+            statement.setArray(7, connection.createArrayOf("text", followers.toArray(String[]::new)));
+            statement.setArray(8, connection.createArrayOf("text", since.toArray(String[]::new)));
+            statement.setArray(9, connection.createArrayOf("text", mentions.toArray(String[]::new)));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     fresh.add(author(rows));

@@ -22,7 +22,9 @@ import cm.vigie.watch.hoax.HoaxMatch;
 
 /**
  * Stores a batch in one statement: rows go in as parallel arrays through {@code unnest}, and a repeat of a stored
- * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one.
+ * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one. The
+ * same statement writes the new mentions' {@code mention_match} rows (one per matched watchlist, feeding series and
+ * share of voice) from the rows it inserted, so they cost neither a round trip nor arrays of their own.
  */
 @ApplicationScoped
 public class MentionWriter {
@@ -49,7 +51,14 @@ public class MentionWriter {
             ON CONFLICT (institution_id, platform, external_id) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
-            RETURNING id, platform, external_id, (xmax = 0) AS created, ingested_at, exercise_id, matched_watchlists)
+            RETURNING id, institution_id, platform, external_id, (xmax = 0) AS created, published_at, ingested_at,
+                      exercise_id, matched_watchlists),
+            matches AS (
+            INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
+            SELECT s.institution_id, w.id, s.id, s.published_at, s.exercise_id
+              FROM stored s CROSS JOIN LATERAL unnest(s.matched_watchlists) AS w(id)
+             WHERE s.created
+            ON CONFLICT DO NOTHING)
             SELECT s.*, CASE WHEN s.created THEN NULL
                         ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
               FROM stored s""";
@@ -116,36 +125,6 @@ public class MentionWriter {
         }
         stored.sort(java.util.Comparator.comparingInt(s -> s.mention().index()));
         return stored;
-    }
-
-    /** One row per (mention, watchlist) for the new mentions, feeding series and share of voice. */
-    public void recordMatches(Connection connection, String institutionId, UUID exerciseId, List<IngestedMention> created)
-            throws SQLException {
-        List<String> watchlists = new ArrayList<>();
-        List<String> mentionIds = new ArrayList<>();
-        List<String> published = new ArrayList<>();
-        for (IngestedMention m : created) {
-            for (UUID watchlist : m.mention().matchedWatchlists()) {
-                watchlists.add(watchlist.toString());
-                mentionIds.add(m.id().toString());
-                published.add(m.mention().publishedAt().toString());
-            }
-        }
-        if (watchlists.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
-                SELECT ?, u.w::uuid, u.m::uuid, u.p::timestamptz, ?::uuid
-                  FROM unnest(?::text[], ?::text[], ?::text[]) AS u(w, m, p)
-                ON CONFLICT DO NOTHING""")) {
-            statement.setString(1, institutionId);
-            statement.setObject(2, exerciseId);
-            statement.setArray(3, connection.createArrayOf("text", watchlists.toArray()));
-            statement.setArray(4, connection.createArrayOf("text", mentionIds.toArray()));
-            statement.setArray(5, connection.createArrayOf("text", published.toArray()));
-            statement.executeUpdate();
-        }
     }
 
     private String hoaxJson(List<HoaxMatch> matches) {

@@ -22,6 +22,10 @@ final class Lexicon {
 
     private final Map<String, Double> words = new HashMap<>();
     private final Map<String, Double> prefixes = new HashMap<>();
+    /** First words of the two-word entries: a word that starts none needs no phrase look-up. */
+    private final java.util.Set<String> phraseStarts = new java.util.HashSet<>();
+    /** {@code prefixLengths[n]}: some prefix entry has n characters. */
+    private boolean[] prefixLengths = new boolean[0];
     private int longestPrefix;
 
     static Lexicon load(String... resources) {
@@ -33,8 +37,16 @@ final class Lexicon {
                     String prefix = fold(key.substring(0, key.length() - 1));
                     lexicon.prefixes.put(prefix, score);
                     lexicon.longestPrefix = Math.max(lexicon.longestPrefix, prefix.length());
+                    if (lexicon.prefixLengths.length <= prefix.length()) {
+                        lexicon.prefixLengths = java.util.Arrays.copyOf(lexicon.prefixLengths, prefix.length() + 1);
+                    }
+                    lexicon.prefixLengths[prefix.length()] = true;
                 } else {
-                    lexicon.words.put(fold(key), score);
+                    String word = fold(key);
+                    lexicon.words.put(word, score);
+                    if (word.indexOf(' ') > 0) {
+                        lexicon.phraseStarts.add(word.substring(0, word.indexOf(' ')));
+                    }
                 }
             });
         }
@@ -48,12 +60,20 @@ final class Lexicon {
             return exact;
         }
         for (int length = Math.min(term.length(), longestPrefix); length >= MIN_PREFIX; length--) {
+            if (!prefixLengths[length]) {
+                continue;
+            }
             Double prefix = prefixes.get(term.substring(0, length));
             if (prefix != null) {
                 return prefix;
             }
         }
         return null;
+    }
+
+    /** Whether some two-word entry starts with this folded word. */
+    boolean startsPhrase(String word) {
+        return phraseStarts.contains(word);
     }
 
     static String fold(String entry) {
