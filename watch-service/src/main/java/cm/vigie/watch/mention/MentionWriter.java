@@ -39,15 +39,15 @@ public class MentionWriter {
                    hashtags, sentiment, exercise_id)
             SELECT u.id::uuid, ?, u.platform, u.external_id, u.url, u.author_handle, u.author_name, u.followers::bigint,
                    u.author_created_at::timestamptz, u.text, u.text_folded, u.language, u.detected::boolean,
-                   u.published_at::timestamptz, ?, u.likes::bigint, u.shares::bigint, u.comments::bigint, u.views::bigint,
+                   u.published_at::timestamptz, ?, u.likes, u.shares, u.comments, u.views,
                    u.in_reply_to, u.watchlists::uuid[], u.hoax_ids::uuid[], u.hoax_matches::jsonb, u.hashtags::text[],
                    u.sentiment::smallint, ?::uuid
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])
                    AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
-                        text_folded, language, detected, published_at, likes, shares, comments, views, in_reply_to,
-                        watchlists, hoax_ids, hoax_matches, hashtags, sentiment)
+                        text_folded, language, detected, published_at, in_reply_to, watchlists, hoax_ids, hoax_matches,
+                        hashtags, sentiment, likes, shares, comments, views)
             ON CONFLICT (institution_id, platform, external_id) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
@@ -59,7 +59,9 @@ public class MentionWriter {
               FROM stored s CROSS JOIN LATERAL unnest(s.matched_watchlists) AS w(id)
              WHERE s.created
             ON CONFLICT DO NOTHING)
-            SELECT s.*, CASE WHEN s.created THEN NULL
+            SELECT s.id, s.platform, s.external_id, s.created, s.ingested_at, s.exercise_id,
+                   CASE WHEN s.created THEN NULL ELSE s.matched_watchlists END AS matched_watchlists,
+                   CASE WHEN s.created THEN NULL
                         ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
               FROM stored s""";
 
@@ -76,20 +78,24 @@ public class MentionWriter {
             return List.of();
         }
         int n = mentions.size();
-        String[][] columns = new String[23][n];
+        String[][] columns = new String[19][n];
+        long[][] metrics = new long[4][n];
         for (int i = 0; i < n; i++) {
             PreparedMention m = mentions.get(i);
             String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
                     m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
                     m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
-                    m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(),
-                    Long.toString(m.likes()), Long.toString(m.shares()), Long.toString(m.comments()),
-                    Long.toString(m.views()), m.inReplyTo(), arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
+                    m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
+                    arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
                     arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
                     arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
+            metrics[0][i] = m.likes();
+            metrics[1][i] = m.shares();
+            metrics[2][i] = m.comments();
+            metrics[3][i] = m.views();
         }
         Map<String, PreparedMention> byKey = new HashMap<>();
         mentions.forEach(m -> byKey.put(m.key(), m));
@@ -103,6 +109,10 @@ public class MentionWriter {
                 Array array = connection.createArrayOf("text", columns[c]);
                 arrays.add(array);
                 statement.setArray(4 + c, array);
+            }
+            for (int c = 0; c < metrics.length; c++) {
+                // sent as binary int8[]: no number is printed and parsed again
+                statement.setObject(4 + columns.length + c, metrics[c]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -128,6 +138,9 @@ public class MentionWriter {
     }
 
     private String hoaxJson(List<HoaxMatch> matches) {
+        if (matches.isEmpty()) {
+            return "[]";
+        }
         try {
             return json.writeValueAsString(matches);
         } catch (JsonProcessingException e) {

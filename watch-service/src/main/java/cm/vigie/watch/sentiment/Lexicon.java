@@ -26,6 +26,8 @@ final class Lexicon {
     private final java.util.Set<String> phraseStarts = new java.util.HashSet<>();
     /** {@code prefixLengths[n]}: some prefix entry has n characters. */
     private boolean[] prefixLengths = new boolean[0];
+    /** The first {@link #MIN_PREFIX} characters of each prefix entry, packed and sorted: a word starting otherwise matches none. */
+    private long[] prefixStarts = new long[0];
     private int longestPrefix;
 
     static Lexicon load(String... resources) {
@@ -41,6 +43,11 @@ final class Lexicon {
                         lexicon.prefixLengths = java.util.Arrays.copyOf(lexicon.prefixLengths, prefix.length() + 1);
                     }
                     lexicon.prefixLengths[prefix.length()] = true;
+                    if (prefix.length() >= MIN_PREFIX) {
+                        lexicon.prefixStarts = java.util.Arrays.copyOf(lexicon.prefixStarts, lexicon.prefixStarts.length + 1);
+                        lexicon.prefixStarts[lexicon.prefixStarts.length - 1] = start(prefix);
+                        java.util.Arrays.sort(lexicon.prefixStarts);
+                    }
                 } else {
                     String word = fold(key);
                     lexicon.words.put(word, score);
@@ -56,7 +63,8 @@ final class Lexicon {
     /** The score of a folded word or phrase, by exact entry, else by the longest matching prefix entry; null if none. */
     Double score(String term) {
         Double exact = words.get(term);
-        if (exact != null || term.indexOf(' ') >= 0) {
+        if (exact != null || term.indexOf(' ') >= 0 || term.length() < MIN_PREFIX
+                || java.util.Arrays.binarySearch(prefixStarts, start(term)) < 0) {
             return exact;
         }
         for (int length = Math.min(term.length(), longestPrefix); length >= MIN_PREFIX; length--) {
@@ -69,6 +77,10 @@ final class Lexicon {
             }
         }
         return null;
+    }
+
+    private static long start(String text) {
+        return (long) text.charAt(0) << 32 | (long) text.charAt(1) << 16 | text.charAt(2);
     }
 
     /** Whether some two-word entry starts with this folded word. */
