@@ -81,21 +81,7 @@ public class MentionWriter {
         String[][] columns = new String[19][n];
         long[][] metrics = new long[4][n];
         for (int i = 0; i < n; i++) {
-            PreparedMention m = mentions.get(i);
-            String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
-                    m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
-                    m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
-                    m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
-                    arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
-                    arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
-                    arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
-            metrics[0][i] = m.likes();
-            metrics[1][i] = m.shares();
-            metrics[2][i] = m.comments();
-            metrics[3][i] = m.views();
+            fill(columns, metrics, i, mentions.get(i));
         }
         Map<String, PreparedMention> byKey = new HashMap<>();
         mentions.forEach(m -> byKey.put(m.key(), m));
@@ -116,16 +102,7 @@ public class MentionWriter {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
-                    boolean created = rows.getBoolean("created");
-                    long previous = rows.getLong("previous_engagement");
-                    Long previousEngagement = rows.wasNull() ? null : previous;
-                    List<UUID> storedWatchlists = created ? mention.matchedWatchlists()
-                            : java.util.Arrays.stream((Object[]) rows.getArray("matched_watchlists").getArray())
-                                    .map(UUID.class::cast).toList();
-                    stored.add(new IngestedMention(rows.getObject("id", UUID.class), mention, created,
-                            rows.getTimestamp("ingested_at").toInstant(), previousEngagement, storedWatchlists,
-                            rows.getObject("exercise_id", UUID.class)));
+                    stored.add(read(rows, byKey));
                 }
             }
         } finally {
@@ -135,6 +112,39 @@ public class MentionWriter {
         }
         stored.sort(java.util.Comparator.comparingInt(s -> s.mention().index()));
         return stored;
+    }
+
+    // The per-row work of a batch lives in its own methods: they are compiled once on their own, and the batch
+    // loops around them stay small for the JIT, which otherwise recompiled the whole method several times.
+
+    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m) {
+        String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
+                m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
+                m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
+                m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
+                arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
+                arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
+                arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
+        for (int c = 0; c < row.length; c++) {
+            columns[c][i] = row[c];
+        }
+        metrics[0][i] = m.likes();
+        metrics[1][i] = m.shares();
+        metrics[2][i] = m.comments();
+        metrics[3][i] = m.views();
+    }
+
+    private static IngestedMention read(ResultSet rows, Map<String, PreparedMention> byKey) throws SQLException {
+        PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
+        boolean created = rows.getBoolean("created");
+        long previous = rows.getLong("previous_engagement");
+        Long previousEngagement = rows.wasNull() ? null : previous;
+        List<UUID> storedWatchlists = created ? mention.matchedWatchlists()
+                : java.util.Arrays.stream((Object[]) rows.getArray("matched_watchlists").getArray())
+                        .map(UUID.class::cast).toList();
+        return new IngestedMention(rows.getObject("id", UUID.class), mention, created,
+                rows.getTimestamp("ingested_at").toInstant(), previousEngagement, storedWatchlists,
+                rows.getObject("exercise_id", UUID.class));
     }
 
     private String hoaxJson(List<HoaxMatch> matches) {
