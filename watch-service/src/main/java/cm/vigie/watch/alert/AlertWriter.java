@@ -118,16 +118,7 @@ public class AlertWriter {
         int n = writes.size();
         String[][] columns = new String[14][n];
         for (int w = 0; w < n; w++) {
-            Write write = writes.get(w);
-            Subject subject = write.subject();
-            String[] row = { UUID.randomUUID().toString(), subject.rule().name(), subject.groupKey(),
-                    text(subject.watchlistId()), text(subject.hoaxId()), subject.authorHandle(), subject.platform(),
-                    write.windowStart().toString(), write.severity().name(), truncate(subject.title(), 500),
-                    Integer.toString(write.count()), text(write.firstPublished()), text(write.firstIngested()),
-                    text(subject.exerciseId()) };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][w] = row[c];
-            }
+            fill(columns, w, writes.get(w));
         }
         java.util.Map<String, AlertView> alerts = new java.util.HashMap<>();
         java.util.Map<String, Boolean> fresh = new java.util.HashMap<>();
@@ -157,15 +148,12 @@ public class AlertWriter {
                 throw new IllegalStateException("alert upsert returned no row for " + key);
             }
             ordered.add(alert);
-            for (UUID mention : write.mentionIds()) {
-                links.add(alert.id().toString());
-                linked.add(mention.toString());
-            }
+            link(alert.id().toString(), write.mentionIds(), links, linked);
         }
         if (!links.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(LINK)) {
-                statement.setArray(1, connection.createArrayOf("text", links.toArray()));
-                statement.setArray(2, connection.createArrayOf("text", linked.toArray()));
+                statement.setArray(1, connection.createArrayOf("text", links.toArray(String[]::new)));
+                statement.setArray(2, connection.createArrayOf("text", linked.toArray(String[]::new)));
                 statement.executeUpdate();
             }
         }
@@ -175,6 +163,27 @@ public class AlertWriter {
             types.add(fresh.get(key) ? AlertEvent.CREATED : AlertEvent.UPDATED);
         }
         return events(connection, institutionId, ordered, types, now);
+    }
+
+    // Per-row work in methods of its own: compiled once, while the batch loops around them stay small for the JIT.
+
+    private static void fill(String[][] columns, int w, Write write) {
+        Subject subject = write.subject();
+        String[] row = { UUID.randomUUID().toString(), subject.rule().name(), subject.groupKey(),
+                text(subject.watchlistId()), text(subject.hoaxId()), subject.authorHandle(), subject.platform(),
+                write.windowStart().toString(), write.severity().name(), truncate(subject.title(), 500),
+                Integer.toString(write.count()), text(write.firstPublished()), text(write.firstIngested()),
+                text(subject.exerciseId()) };
+        for (int c = 0; c < row.length; c++) {
+            columns[c][w] = row[c];
+        }
+    }
+
+    private static void link(String alertId, List<UUID> mentionIds, List<String> links, List<String> linked) {
+        for (UUID mention : mentionIds) {
+            links.add(alertId);
+            linked.add(mention.toString());
+        }
     }
 
     /** Records an event of the alert and queues it for every active webhook that wants it. */
@@ -204,7 +213,7 @@ public class AlertWriter {
             statement.setString(1, institutionId);
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setArray(3, connection.createArrayOf("text", ids));
-            statement.setArray(4, connection.createArrayOf("text", types.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", types.toArray(String[]::new)));
             statement.setArray(5, connection.createArrayOf("text", severities));
             statement.setArray(6, connection.createArrayOf("text", payloads));
             try (ResultSet rows = statement.executeQuery()) {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import cm.vigie.watch.hoax.similarity.NearDuplicateIndex;
 import cm.vigie.watch.hoax.similarity.Shingles;
+import cm.vigie.watch.hoax.similarity.TextNormalizer;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -43,7 +44,15 @@ public class HoaxDetector {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Shingles shingles = Shingles.of(text);
+        return detect(institutionId, TextNormalizer.words(text));
+    }
+
+    /** The same, from the text's content words ({@code TextNormalizer.words(text)}), worked out by the caller. */
+    public List<HoaxMatch> detect(String institutionId, List<String> contentWords) {
+        if (contentWords.isEmpty()) {
+            return List.of();
+        }
+        Shingles shingles = Shingles.of(contentWords);
         Map<UUID, Double> best = new HashMap<>();
         if (institutionId != null) {
             for (var match : own.computeIfAbsent(institutionId, loader::own).query(shingles)) {

@@ -39,7 +39,11 @@ final class DocumentView {
     }
 
     static DocumentView of(MatchDocument document) {
-        AnalyzedText analyzed = TextAnalyzer.analyze(document.text());
+        return of(document, TextAnalyzer.analyze(document.text()));
+    }
+
+    /** @param analyzed {@code TextAnalyzer.analyze(document.text())}, made by the caller */
+    static DocumentView of(MatchDocument document, AnalyzedText analyzed) {
         List<Token> tokens = analyzed.tokens();
         // Each list holds its count in slot 0 while it is built.
         Map<String, int[]> positions = new HashMap<>(Math.max(16, tokens.size() * 2));

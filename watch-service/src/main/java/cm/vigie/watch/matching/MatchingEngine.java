@@ -1,6 +1,7 @@
 package cm.vigie.watch.matching;
 
 import cm.vigie.watch.matching.Query.FieldName;
+import cm.vigie.watch.matching.analysis.AnalyzedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -95,10 +96,22 @@ public final class MatchingEngine {
     /** The ids of the queries that match the document. */
     public Set<UUID> match(MatchDocument document) {
         Objects.requireNonNull(document, "document");
-        if (ids.length == 0) {
-            return Set.of();
-        }
-        DocumentView view = DocumentView.of(document);
+        return ids.length == 0 ? Set.of() : match(DocumentView.of(document));
+    }
+
+    /**
+     * The same, for a caller that has already analysed the document's text (ingestion analyses each post once for
+     * every consumer).
+     *
+     * @param analyzed {@code TextAnalyzer.analyze(document.text())}
+     */
+    public Set<UUID> match(MatchDocument document, AnalyzedText analyzed) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(analyzed, "analyzed");
+        return ids.length == 0 ? Set.of() : match(DocumentView.of(document, analyzed));
+    }
+
+    private Set<UUID> match(DocumentView view) {
         Candidates candidates = new Candidates(ids.length);
         boolean prefixes = !byPrefix.isEmpty();
         for (String term : view.terms()) {

@@ -146,11 +146,13 @@ public class MentionIngestion {
         }
         MatchDocument document = new MatchDocument(m.text(), m.authorHandle(), m.platform().name().toLowerCase(java.util.Locale.ROOT),
                 m.language(), domains);
+        TextAnalysis analysis = m.analysis();
         return new PreparedMention(m.index(), m.id(), m.platform(), m.externalId(), m.url(), m.authorHandle(), m.authorName(),
-                m.authorFollowers(), m.authorCreatedAt(), m.text(), m.textFolded(), m.language(), m.languageDetected(),
-                m.publishedAt(), m.likes(), m.shares(), m.comments(), m.views(), m.inReplyTo(), m.hashtags(),
-                engines.match(institutionId, document), hoaxes.detect(institutionId, m.text()),
-                sentiment.score(m.text(), m.language()).orElse(null));
+                m.authorFollowers(), m.authorCreatedAt(), m.text(), analysis, m.language(), m.languageDetected(),
+                m.publishedAt(), m.likes(), m.shares(), m.comments(), m.views(), m.inReplyTo(),
+                engines.match(institutionId, document, analysis.tokens()),
+                hoaxes.detect(institutionId, analysis.contentWords()),
+                sentiment.score(m.text(), analysis.tokens(), m.language()).orElse(null));
     }
 
     private Outcome store(String institutionId, UUID exerciseId, List<PreparedMention> prepared, Map<Integer, List<FieldError>> rejected,
@@ -164,7 +166,6 @@ public class MentionIngestion {
             }
             List<IngestedMention> stored = writer.upsert(connection, institutionId, exerciseId, prepared, now);
             List<IngestedMention> created = stored.stream().filter(IngestedMention::created).toList();
-            writer.recordMatches(connection, institutionId, exerciseId, created);
             List<AuthorChecks.Author> newAuthors = authors.register(connection, institutionId, created, now);
             // last: the alert rows it locks are shared by concurrent batches, so they are held for the shortest time
             List<AlertEvent> events = alerts.evaluate(connection, institutionId, stored,

@@ -88,17 +88,17 @@ final class MentionValidation {
             return new Invalid(errors);
         }
         // PostgreSQL text cannot hold NUL; nothing legitimate is lost
-        String text = input.text().replace("\u0000", "");
-        String language = input.language() == null ? LanguageDetector.detect(text)
-                : input.language().toLowerCase(Locale.ROOT);
+        String text = input.text().indexOf('\u0000') < 0 ? input.text() : input.text().replace("\u0000", "");
+        TextAnalysis analysis = TextAnalysis.of(text, input.language() == null);
+        String language = input.language() == null ? analysis.language() : input.language().toLowerCase(Locale.ROOT);
         String handle = author == null || author.handle() == null || author.handle().isBlank() ? null
                 : normaliseHandle(author.handle());
         return new Valid(new PreparedMention(index, UUID.randomUUID(), platform, externalId, input.url(), handle,
                 author == null ? null : author.displayName(), author == null ? null : author.followers(),
-                author == null ? null : author.createdAt(), text, TextFolding.fold(text), language,
+                author == null ? null : author.createdAt(), text, analysis, language,
                 input.language() == null, input.publishedAt(), value(metrics == null ? null : metrics.likes()),
                 value(metrics == null ? null : metrics.shares()), value(metrics == null ? null : metrics.comments()),
-                value(metrics == null ? null : metrics.views()), input.inReplyTo(), TextFolding.hashtags(text),
+                value(metrics == null ? null : metrics.views()), input.inReplyTo(),
                 List.of(), List.of(), null));
     }
 

@@ -22,7 +22,9 @@ import cm.vigie.watch.hoax.HoaxMatch;
 
 /**
  * Stores a batch in one statement: rows go in as parallel arrays through {@code unnest}, and a repeat of a stored
- * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one.
+ * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one. The
+ * same statement writes the new mentions' {@code mention_match} rows (one per matched watchlist, feeding series and
+ * share of voice) from the rows it inserted, so they cost neither a round trip nor arrays of their own.
  */
 @ApplicationScoped
 public class MentionWriter {
@@ -37,20 +39,29 @@ public class MentionWriter {
                    hashtags, sentiment, exercise_id)
             SELECT u.id::uuid, ?, u.platform, u.external_id, u.url, u.author_handle, u.author_name, u.followers::bigint,
                    u.author_created_at::timestamptz, u.text, u.text_folded, u.language, u.detected::boolean,
-                   u.published_at::timestamptz, ?, u.likes::bigint, u.shares::bigint, u.comments::bigint, u.views::bigint,
+                   u.published_at::timestamptz, ?, u.likes, u.shares, u.comments, u.views,
                    u.in_reply_to, u.watchlists::uuid[], u.hoax_ids::uuid[], u.hoax_matches::jsonb, u.hashtags::text[],
                    u.sentiment::smallint, ?::uuid
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])
                    AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
-                        text_folded, language, detected, published_at, likes, shares, comments, views, in_reply_to,
-                        watchlists, hoax_ids, hoax_matches, hashtags, sentiment)
+                        text_folded, language, detected, published_at, in_reply_to, watchlists, hoax_ids, hoax_matches,
+                        hashtags, sentiment, likes, shares, comments, views)
             ON CONFLICT (institution_id, platform, external_id) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
-            RETURNING id, platform, external_id, (xmax = 0) AS created, ingested_at, exercise_id, matched_watchlists)
-            SELECT s.*, CASE WHEN s.created THEN NULL
+            RETURNING id, institution_id, platform, external_id, (xmax = 0) AS created, published_at, ingested_at,
+                      exercise_id, matched_watchlists),
+            matches AS (
+            INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
+            SELECT s.institution_id, w.id, s.id, s.published_at, s.exercise_id
+              FROM stored s CROSS JOIN LATERAL unnest(s.matched_watchlists) AS w(id)
+             WHERE s.created
+            ON CONFLICT DO NOTHING)
+            SELECT s.id, s.platform, s.external_id, s.created, s.ingested_at, s.exercise_id,
+                   CASE WHEN s.created THEN NULL ELSE s.matched_watchlists END AS matched_watchlists,
+                   CASE WHEN s.created THEN NULL
                         ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
               FROM stored s""";
 
@@ -67,20 +78,10 @@ public class MentionWriter {
             return List.of();
         }
         int n = mentions.size();
-        String[][] columns = new String[23][n];
+        String[][] columns = new String[19][n];
+        long[][] metrics = new long[4][n];
         for (int i = 0; i < n; i++) {
-            PreparedMention m = mentions.get(i);
-            String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
-                    m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
-                    m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
-                    m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(),
-                    Long.toString(m.likes()), Long.toString(m.shares()), Long.toString(m.comments()),
-                    Long.toString(m.views()), m.inReplyTo(), arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
-                    arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
-                    arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+            fill(columns, metrics, i, mentions.get(i));
         }
         Map<String, PreparedMention> byKey = new HashMap<>();
         mentions.forEach(m -> byKey.put(m.key(), m));
@@ -95,18 +96,13 @@ public class MentionWriter {
                 arrays.add(array);
                 statement.setArray(4 + c, array);
             }
+            for (int c = 0; c < metrics.length; c++) {
+                // sent as binary int8[]: no number is printed and parsed again
+                statement.setObject(4 + columns.length + c, metrics[c]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
-                    boolean created = rows.getBoolean("created");
-                    long previous = rows.getLong("previous_engagement");
-                    Long previousEngagement = rows.wasNull() ? null : previous;
-                    List<UUID> storedWatchlists = created ? mention.matchedWatchlists()
-                            : java.util.Arrays.stream((Object[]) rows.getArray("matched_watchlists").getArray())
-                                    .map(UUID.class::cast).toList();
-                    stored.add(new IngestedMention(rows.getObject("id", UUID.class), mention, created,
-                            rows.getTimestamp("ingested_at").toInstant(), previousEngagement, storedWatchlists,
-                            rows.getObject("exercise_id", UUID.class)));
+                    stored.add(read(rows, byKey));
                 }
             }
         } finally {
@@ -118,37 +114,43 @@ public class MentionWriter {
         return stored;
     }
 
-    /** One row per (mention, watchlist) for the new mentions, feeding series and share of voice. */
-    public void recordMatches(Connection connection, String institutionId, UUID exerciseId, List<IngestedMention> created)
-            throws SQLException {
-        List<String> watchlists = new ArrayList<>();
-        List<String> mentionIds = new ArrayList<>();
-        List<String> published = new ArrayList<>();
-        for (IngestedMention m : created) {
-            for (UUID watchlist : m.mention().matchedWatchlists()) {
-                watchlists.add(watchlist.toString());
-                mentionIds.add(m.id().toString());
-                published.add(m.mention().publishedAt().toString());
-            }
+    // The per-row work of a batch lives in its own methods: they are compiled once on their own, and the batch
+    // loops around them stay small for the JIT, which otherwise recompiled the whole method several times.
+
+    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m) {
+        String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
+                m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
+                m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
+                m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
+                arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
+                arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
+                arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
+        for (int c = 0; c < row.length; c++) {
+            columns[c][i] = row[c];
         }
-        if (watchlists.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
-                SELECT ?, u.w::uuid, u.m::uuid, u.p::timestamptz, ?::uuid
-                  FROM unnest(?::text[], ?::text[], ?::text[]) AS u(w, m, p)
-                ON CONFLICT DO NOTHING""")) {
-            statement.setString(1, institutionId);
-            statement.setObject(2, exerciseId);
-            statement.setArray(3, connection.createArrayOf("text", watchlists.toArray()));
-            statement.setArray(4, connection.createArrayOf("text", mentionIds.toArray()));
-            statement.setArray(5, connection.createArrayOf("text", published.toArray()));
-            statement.executeUpdate();
-        }
+        metrics[0][i] = m.likes();
+        metrics[1][i] = m.shares();
+        metrics[2][i] = m.comments();
+        metrics[3][i] = m.views();
+    }
+
+    private static IngestedMention read(ResultSet rows, Map<String, PreparedMention> byKey) throws SQLException {
+        PreparedMention mention = byKey.get(rows.getString("platform") + "\u0000" + rows.getString("external_id"));
+        boolean created = rows.getBoolean("created");
+        long previous = rows.getLong("previous_engagement");
+        Long previousEngagement = rows.wasNull() ? null : previous;
+        List<UUID> storedWatchlists = created ? mention.matchedWatchlists()
+                : java.util.Arrays.stream((Object[]) rows.getArray("matched_watchlists").getArray())
+                        .map(UUID.class::cast).toList();
+        return new IngestedMention(rows.getObject("id", UUID.class), mention, created,
+                rows.getTimestamp("ingested_at").toInstant(), previousEngagement, storedWatchlists,
+                rows.getObject("exercise_id", UUID.class));
     }
 
     private String hoaxJson(List<HoaxMatch> matches) {
+        if (matches.isEmpty()) {
+            return "[]";
+        }
         try {
             return json.writeValueAsString(matches);
         } catch (JsonProcessingException e) {

@@ -8,8 +8,8 @@ import cm.vigie.watch.hoax.HoaxMatch;
 import cm.vigie.watch.sentiment.Sentiment;
 
 /**
- * A valid mention ready to store: normalised, language known, matched against watchlists and hoaxes, its tone scored
- * ({@code sentiment} null when it could not be).
+ * A valid mention ready to store: normalised, its text analysed once ({@code analysis}), language known, matched
+ * against watchlists and hoaxes, its tone scored ({@code sentiment} null when it could not be).
  */
 public record PreparedMention(
         int index,
@@ -22,7 +22,7 @@ public record PreparedMention(
         Long authorFollowers,
         Instant authorCreatedAt,
         String text,
-        String textFolded,
+        TextAnalysis analysis,
         String language,
         boolean languageDetected,
         Instant publishedAt,
@@ -31,10 +31,17 @@ public record PreparedMention(
         long comments,
         long views,
         String inReplyTo,
-        List<String> hashtags,
         List<UUID> matchedWatchlists,
         List<HoaxMatch> hoaxMatches,
         Sentiment sentiment) {
+
+    public String textFolded() {
+        return analysis.folded();
+    }
+
+    public List<String> hashtags() {
+        return analysis.hashtags();
+    }
 
     public long engagement() {
         return likes + shares + comments;

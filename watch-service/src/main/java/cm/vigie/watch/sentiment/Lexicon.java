@@ -22,6 +22,12 @@ final class Lexicon {
 
     private final Map<String, Double> words = new HashMap<>();
     private final Map<String, Double> prefixes = new HashMap<>();
+    /** First words of the two-word entries: a word that starts none needs no phrase look-up. */
+    private final java.util.Set<String> phraseStarts = new java.util.HashSet<>();
+    /** {@code prefixLengths[n]}: some prefix entry has n characters. */
+    private boolean[] prefixLengths = new boolean[0];
+    /** The first {@link #MIN_PREFIX} characters of each prefix entry, packed and sorted: a word starting otherwise matches none. */
+    private long[] prefixStarts = new long[0];
     private int longestPrefix;
 
     static Lexicon load(String... resources) {
@@ -33,8 +39,21 @@ final class Lexicon {
                     String prefix = fold(key.substring(0, key.length() - 1));
                     lexicon.prefixes.put(prefix, score);
                     lexicon.longestPrefix = Math.max(lexicon.longestPrefix, prefix.length());
+                    if (lexicon.prefixLengths.length <= prefix.length()) {
+                        lexicon.prefixLengths = java.util.Arrays.copyOf(lexicon.prefixLengths, prefix.length() + 1);
+                    }
+                    lexicon.prefixLengths[prefix.length()] = true;
+                    if (prefix.length() >= MIN_PREFIX) {
+                        lexicon.prefixStarts = java.util.Arrays.copyOf(lexicon.prefixStarts, lexicon.prefixStarts.length + 1);
+                        lexicon.prefixStarts[lexicon.prefixStarts.length - 1] = start(prefix);
+                        java.util.Arrays.sort(lexicon.prefixStarts);
+                    }
                 } else {
-                    lexicon.words.put(fold(key), score);
+                    String word = fold(key);
+                    lexicon.words.put(word, score);
+                    if (word.indexOf(' ') > 0) {
+                        lexicon.phraseStarts.add(word.substring(0, word.indexOf(' ')));
+                    }
                 }
             });
         }
@@ -44,16 +63,29 @@ final class Lexicon {
     /** The score of a folded word or phrase, by exact entry, else by the longest matching prefix entry; null if none. */
     Double score(String term) {
         Double exact = words.get(term);
-        if (exact != null || term.indexOf(' ') >= 0) {
+        if (exact != null || term.indexOf(' ') >= 0 || term.length() < MIN_PREFIX
+                || java.util.Arrays.binarySearch(prefixStarts, start(term)) < 0) {
             return exact;
         }
         for (int length = Math.min(term.length(), longestPrefix); length >= MIN_PREFIX; length--) {
+            if (!prefixLengths[length]) {
+                continue;
+            }
             Double prefix = prefixes.get(term.substring(0, length));
             if (prefix != null) {
                 return prefix;
             }
         }
         return null;
+    }
+
+    private static long start(String text) {
+        return (long) text.charAt(0) << 32 | (long) text.charAt(1) << 16 | text.charAt(2);
+    }
+
+    /** Whether some two-word entry starts with this folded word. */
+    boolean startsPhrase(String word) {
+        return phraseStarts.contains(word);
     }
 
     static String fold(String entry) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cm.vigie.watch.matching.analysis.AnalyzedText;
 import cm.vigie.watch.matching.analysis.TextAnalyzer;
 import cm.vigie.watch.matching.analysis.Token;
 
@@ -40,6 +41,10 @@ public class SentimentAnalyzer {
     private final Map<String, Modifier> modifiers = new HashMap<>();
     private final Map<Integer, Double> emoji = new HashMap<>();
     private final Map<String, Double> emoticons = new HashMap<>();
+    /** Below this code point no character is a scored emoji: most characters of a post skip the look-up. */
+    private final int smallestEmoji;
+    /** The first characters of the emoticons: a text with none of them holds no emoticon. */
+    private final String emoticonStarts;
 
     public SentimentAnalyzer() {
         Lexicon french = Lexicon.load("lexicon-fr.txt", "lexicon-pcm.txt");
@@ -57,6 +62,9 @@ public class SentimentAnalyzer {
                 emoticons.put(symbol, Double.parseDouble(value));
             }
         });
+        smallestEmoji = emoji.keySet().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+        emoticonStarts = emoticons.keySet().stream().filter(e -> !e.isEmpty()).map(e -> e.substring(0, 1)).distinct()
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** The text's sentiment, or empty when it cannot be scored (no text, or a language without a lexicon). */
@@ -64,25 +72,33 @@ public class SentimentAnalyzer {
         if (text == null || text.isBlank() || language == null) {
             return Optional.empty();
         }
+        return score(text, TextAnalyzer.analyze(text), language);
+    }
+
+    /** The same, with the text already analysed ({@code TextAnalyzer.analyze(text)}) by the caller. */
+    public Optional<Sentiment> score(String text, AnalyzedText analyzed, String language) {
+        if (text == null || text.isBlank() || language == null) {
+            return Optional.empty();
+        }
         Lexicon lexicon = byLanguage.get(language.strip().toLowerCase(Locale.ROOT));
         if (lexicon == null) {
             return Optional.empty();
         }
-        double score = words(text, lexicon) + symbols(text);
+        double score = words(text, analyzed, lexicon) + symbols(text);
         return Optional.of(score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL);
     }
 
     /** The raw score, for tests and tuning. */
     double rawScore(String text, String language) {
         Lexicon lexicon = byLanguage.get(language);
-        return lexicon == null ? 0 : words(text, lexicon) + symbols(text);
+        return lexicon == null ? 0 : words(text, TextAnalyzer.analyze(text), lexicon) + symbols(text);
     }
 
-    private double words(String text, Lexicon lexicon) {
+    private double words(String text, AnalyzedText analyzed, Lexicon lexicon) {
         List<String> words = new ArrayList<>();
         List<Boolean> clauseStarts = new ArrayList<>();
         int previousEnd = 0;
-        for (Token token : TextAnalyzer.analyze(text).tokens()) {
+        for (Token token : analyzed.tokens()) {
             if (!token.isSigned()) {
                 words.add(token.term());
                 clauseStarts.add(breaksClause(text, previousEnd, token.start()));
@@ -100,7 +116,8 @@ public class SentimentAnalyzer {
                 negatedUntil = -1;
                 boostedUntil = -1;
             }
-            Double value = i + 1 < words.size() ? lexicon.score(word + " " + words.get(i + 1)) : null;
+            Double value = i + 1 < words.size() && lexicon.startsPhrase(word)
+                    ? lexicon.score(word + " " + words.get(i + 1)) : null;
             int span = 2;
             if (value == null) {
                 span = 1;
@@ -156,11 +173,16 @@ public class SentimentAnalyzer {
         double score = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            Double value = emoji.get(cp);
-            if (value != null) {
-                score += value;
+            if (cp >= smallestEmoji) {
+                Double value = emoji.get(cp);
+                if (value != null) {
+                    score += value;
+                }
             }
             i += Character.charCount(cp);
+        }
+        if (!mayHoldEmoticon(text)) {
+            return score;
         }
         for (Map.Entry<String, Double> emoticon : emoticons.entrySet()) {
             for (int at = text.indexOf(emoticon.getKey()); at >= 0; at = text.indexOf(emoticon.getKey(), at + 1)) {
@@ -168,5 +190,14 @@ public class SentimentAnalyzer {
             }
         }
         return score;
+    }
+
+    private boolean mayHoldEmoticon(String text) {
+        for (int i = 0; i < emoticonStarts.length(); i++) {
+            if (text.indexOf(emoticonStarts.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

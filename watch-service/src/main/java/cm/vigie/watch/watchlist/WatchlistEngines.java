@@ -30,6 +30,8 @@ import cm.vigie.watch.matching.MatchDocument;
 import cm.vigie.watch.matching.MatchingEngine;
 import cm.vigie.watch.matching.Query;
 import cm.vigie.watch.matching.QueryParser;
+import cm.vigie.watch.matching.analysis.AnalyzedText;
+import cm.vigie.watch.matching.analysis.TextAnalyzer;
 
 /**
  * The compiled matching engine of each institution's active watchlists. Built on first use, dropped when a
@@ -57,12 +59,17 @@ public class WatchlistEngines {
 
     /** The active watchlists of the institution that match the document and admit its platform and language. */
     public List<UUID> match(String institutionId, MatchDocument document) {
+        return match(institutionId, document, TextAnalyzer.analyze(document.text()));
+    }
+
+    /** The same, with the document's text already analysed ({@code TextAnalyzer.analyze(document.text())}). */
+    public List<UUID> match(String institutionId, MatchDocument document, AnalyzedText analyzed) {
         Compiled compiled = compiled(institutionId);
         if (compiled.watchlists().isEmpty()) {
             return List.of();
         }
         List<UUID> matched = new ArrayList<>();
-        for (UUID id : compiled.engine().match(document)) {
+        for (UUID id : compiled.engine().match(document, analyzed)) {
             WatchlistSnapshot watchlist = compiled.watchlists().get(id);
             if (watchlist != null && watchlist.admits(document.platform(), document.language())) {
                 matched.add(id);

@@ -11,6 +11,20 @@ final class Hashing {
     /** FNV-1a over the UTF-8 bytes, then mixed. */
     static long hash(String value) {
         long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return hashOfBytes(value);
+            }
+            // an ASCII character is its own UTF-8 byte
+            hash ^= c;
+            hash *= 0x100000001b3L;
+        }
+        return mix(hash);
+    }
+
+    static long hashOfBytes(String value) {
+        long hash = 0xcbf29ce484222325L;
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;

@@ -33,8 +33,19 @@ public final class Shingles {
         for (int i = 0; i < bigrams; i++) {
             all[wordHashes.length + i] = Hashing.mix(wordHashes[i] * 31 + wordHashes[i + 1] ^ BIGRAM_SALT);
         }
-        long[] distinct = Arrays.stream(all).sorted().distinct().toArray();
-        return new Shingles(distinct, (int) Arrays.stream(wordHashes).distinct().count());
+        return new Shingles(sortedDistinct(all), sortedDistinct(wordHashes).length);
+    }
+
+    /** The values sorted, without repeats (sorts the array given). */
+    private static long[] sortedDistinct(long[] values) {
+        Arrays.sort(values);
+        int size = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (size == 0 || values[i] != values[size - 1]) {
+                values[size++] = values[i];
+            }
+        }
+        return size == values.length ? values : Arrays.copyOf(values, size);
     }
 
     public long[] hashes() {

@@ -25,6 +25,7 @@ public final class TextAnalyzer {
 
     private static final Set<String> ELISIONS = Set.of(
             "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu");
+    private static final int LONGEST_ELISION = 6;
 
     private TextAnalyzer() {
     }
@@ -39,17 +40,21 @@ public final class TextAnalyzer {
         int length = text.length();
         int position = 0;
         int i = 0;
+        StringBuilder raw = new StringBuilder(32);
         while (i < length) {
             int cp = text.codePointAt(i);
-            boolean boundary = i == 0 || !isWordChar(text.codePointBefore(i));
-            if (boundary && (cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W')) {
+            boolean sign = cp == '#' || cp == '@';
+            boolean urlStart = cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W';
+            // only these depend on what comes before
+            boolean boundary = (sign || urlStart) && (i == 0 || !isWordChar(text.codePointBefore(i)));
+            if (boundary && urlStart) {
                 int urlEnd = urlEnd(text, i, hosts);
                 if (urlEnd > i) {
                     i = urlEnd;
                     continue;
                 }
             }
-            if (boundary && (cp == '#' || cp == '@') && i + 1 < length && isLetterOrDigit(text.codePointAt(i + 1))) {
+            if (boundary && sign && i + 1 < length && isLetterOrDigit(text.codePointAt(i + 1))) {
                 int end = i + 1;
                 while (end < length) {
                     int c = text.codePointAt(end);
@@ -68,7 +73,7 @@ public final class TextAnalyzer {
                 continue;
             }
             if (isLetterOrDigit(cp)) {
-                i = word(text, i, tokens, position);
+                i = word(text, i, tokens, position, raw);
                 if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).position() == position) {
                     position++;
                 }
@@ -79,40 +84,66 @@ public final class TextAnalyzer {
         return new AnalyzedText(tokens, hosts);
     }
 
-    /** Reads one word from {@code start}; adds its token (if any) at {@code position}; returns where it ends. */
-    private static int word(String text, int start, List<Token> tokens, int position) {
+    /**
+     * Reads one word from {@code start}; adds its token (if any) at {@code position}; returns where it ends.
+     * {@code raw} collects the word's characters, ASCII letters already in lower case (folding gives the same).
+     */
+    private static int word(String text, int start, List<Token> tokens, int position, StringBuilder raw) {
         int length = text.length();
-        StringBuilder raw = new StringBuilder();
+        raw.setLength(0);
+        boolean ascii = true;
         int wordStart = start;
         int i = start;
         while (true) {
-            while (i < length && isWordChar(text.codePointAt(i))) {
-                int c = text.codePointAt(i);
-                raw.appendCodePoint(c);
-                i += Character.charCount(c);
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (!isAsciiLetterOrDigit(c)) {
+                        break;
+                    }
+                    raw.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                    i++;
+                    continue;
+                }
+                int cp = text.codePointAt(i);
+                if (!isWordChar(cp)) {
+                    break;
+                }
+                raw.appendCodePoint(cp);
+                ascii = false;
+                i += Character.charCount(cp);
             }
             if (i + 1 < length && isApostrophe(text.charAt(i)) && isLetterOrDigit(text.codePointAt(i + 1))) {
-                if (ELISIONS.contains(Folding.fold(raw))) {
+                if (isElision(raw, ascii)) {
                     raw.setLength(0);
+                    ascii = true;
                     i++;
                     wordStart = i;
                     continue;
                 }
                 char next = text.charAt(i + 1);
                 if ((next == 's' || next == 'S') && (i + 2 >= length || !isWordChar(text.codePointAt(i + 2)))) {
-                    addWord(raw, position, wordStart, i, tokens);
+                    addWord(raw, ascii, position, wordStart, i, tokens);
                     return i + 2;
                 }
                 i++;
                 continue;
             }
-            addWord(raw, position, wordStart, i, tokens);
+            addWord(raw, ascii, position, wordStart, i, tokens);
             return i;
         }
     }
 
-    private static void addWord(StringBuilder raw, int position, int start, int end, List<Token> tokens) {
-        String term = foldKeeping(raw, false);
+    private static boolean isElision(StringBuilder raw, boolean ascii) {
+        if (ascii) {
+            return raw.length() <= LONGEST_ELISION && ELISIONS.contains(raw.toString());
+        }
+        return ELISIONS.contains(Folding.fold(raw));
+    }
+
+    private static void addWord(StringBuilder raw, boolean ascii, int position, int start, int end, List<Token> tokens) {
+        // lower-case ASCII letters and digits are their own folding
+        String term = ascii ? raw.toString() : foldKeeping(raw, false);
         if (!term.isEmpty()) {
             tokens.add(new Token(term, position, start, end));
         }
@@ -212,11 +243,18 @@ public final class TextAnalyzer {
     }
 
     static boolean isLetterOrDigit(int cp) {
-        return Character.isLetterOrDigit(cp);
+        return cp < 0x80 ? isAsciiLetterOrDigit(cp) : Character.isLetterOrDigit(cp);
+    }
+
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Letters, digits and the combining marks that may follow them (decomposed accents). */
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return isAsciiLetterOrDigit(cp);
+        }
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
