@@ -194,7 +194,7 @@ public class AnalyticsService {
 
     static String where(UUID watchlistId, UUID exerciseId) {
         return "institution_id = ? AND published_at >= ? AND published_at < ? AND " + exercise("exercise_id", exerciseId)
-                + (watchlistId == null ? "" : " AND matched_watchlists @> ARRAY[?::uuid]");
+                + (watchlistId == null ? "" : " AND id IN (SELECT mention_id FROM mention_match WHERE watchlist_id = ?::uuid)");
     }
 
     static int bindWhere(PreparedStatement statement, String institutionId, UUID watchlistId, AnalyticsRange range,

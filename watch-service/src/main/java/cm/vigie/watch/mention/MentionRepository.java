@@ -154,7 +154,7 @@ public class MentionRepository {
         List<Object> parameters = new ArrayList<>();
         parameters.add(institutionId);
         if (f.watchlistId != null) {
-            sql.append(" AND matched_watchlists @> ARRAY[?::uuid]");
+            sql.append(" AND id IN (SELECT mention_id FROM mention_match WHERE watchlist_id = ?::uuid)");
             parameters.add(f.watchlistId.toString());
         }
         if (f.hoaxId != null) {
