@@ -204,11 +204,15 @@ public final class Soak {
         return started / seconds;
     }
 
-    /** Client connections to the services' databases, the sampler's own excluded. */
+    /**
+     * Client connections to the services' databases, the sampler's own excluded. Parallel query workers also carry
+     * the database's name in {@code pg_stat_activity} (70 "connections" seen with pools of 20 while large scans ran in
+     * parallel): only client backends are connections.
+     */
     static int connections(LiveStack stack) {
         try (Connection db = stack.database("postgres"); Statement q = db.createStatement();
                 ResultSet r = q.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname IN "
-                        + "('accounts','watch','plan') AND pid <> pg_backend_pid()")) {
+                        + "('accounts','watch','plan') AND backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
             r.next();
             return r.getInt(1);
         } catch (Exception e) {
