@@ -104,13 +104,10 @@ public final class FaultsSuite implements Suite {
         MetricSamples samples = new MetricSamples();
         List<Outcome> outcomes = new ArrayList<>();
         LiveStack stack = null;
-        Thread hook = null;
         try {
             stack = LiveStack.start(context.repoRoot(), context.runDir(), context.javaHome(), realKeycloak,
                     context.repoRoot().resolve("benchmarks/target/keycloak"), line -> context.progress("%s", line));
             LiveStack started = stack;
-            hook = new Thread(started::close, "faults-stop-stack");
-            Runtime.getRuntime().addShutdownHook(hook);
             String run = Long.toString(System.currentTimeMillis(), 36);
             List<String> chosen = chosen();
             if (chosen.size() < SCENARIOS.size()) {
@@ -136,13 +133,6 @@ public final class FaultsSuite implements Suite {
             context.progress("stopping the stack");
             if (stack != null) {
                 stack.close();
-            }
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
             }
         }
         List<Target> targets = outcomes.stream().map(o -> new Target(o.scenario() + ": " + o.summary(), o.service(),

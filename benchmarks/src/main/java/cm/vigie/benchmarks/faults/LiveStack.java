@@ -62,6 +62,8 @@ public final class LiveStack implements AutoCloseable {
     private PostgresNode postgres;
     private KeycloakNode keycloak;
     private boolean postgresStopped;
+    /** Stops everything if the harness is stopped (SIGTERM, Ctrl-C) before {@link #close()} runs. */
+    private final Thread stopOnExit = new Thread(this::close, "live-stack-stop");
 
     private record CachedToken(String bearer, Instant fetched) {
     }
@@ -89,6 +91,7 @@ public final class LiveStack implements AutoCloseable {
                 .serviceKey(realKeycloak ? base.serviceKey() : TestIdentityProvider.SERVICE_KEY)
                 .serviceReadyTimeout(READY_TIMEOUT).build();
         LiveStack stack = new LiveStack(options, realKeycloak, progress);
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             stack.boot();
         } catch (RuntimeException e) {
@@ -401,7 +404,14 @@ public final class LiveStack implements AutoCloseable {
 
     /** Stops everything it started, gateway first and PostgreSQL last. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
         List<ServiceModule> order = List.of(ServiceModule.GATEWAY, ServiceModule.PLAN, ServiceModule.WATCH,
                 ServiceModule.ACCOUNTS);
         for (ServiceModule service : order) {

@@ -50,17 +50,7 @@ public final class SoakSuite implements Suite {
         Duration hold = hold();
         try (LiveStack stack = LiveStack.start(context.repoRoot(), context.runDir(), context.javaHome(), false,
                 context.runDir().resolve("keycloak-unused"), line -> context.progress("%s", line))) {
-            Thread hook = new Thread(stack::close, "soak-stop-stack");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                result = Soak.run(stack, Soak.Settings.of(hold), line -> context.progress("%s", line));
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // runs anyway
-                }
-            }
+            result = Soak.run(stack, Soak.Settings.of(hold), line -> context.progress("%s", line));
         } catch (Exception e) {
             throw new SuiteFailure(e.getClass().getSimpleName() + ": " + e.getMessage(), samples.metrics(), e);
         }
