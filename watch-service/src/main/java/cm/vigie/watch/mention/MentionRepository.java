@@ -44,7 +44,8 @@ public class MentionRepository {
         this.json = json;
     }
 
-    public record Page(List<MentionView> items, long total) {
+    /** A page of mentions; {@code total} is a lower bound when {@code totalExact} is false. */
+    public record Page(List<MentionView> items, long total, boolean totalExact) {
     }
 
     private record Where(String sql, List<Object> parameters) {
@@ -64,34 +65,19 @@ public class MentionRepository {
         }
     }
 
-    public Page search(String institutionId, MentionFilter filter, Sorting sorting, int offset, int limit) {
+    /**
+     * One page of the institution's mentions and their total, counted up to {@code countLimit}. A page that is not full
+     * already tells the total, so only full pages count, and never more than {@code countLimit + 1} rows.
+     */
+    public Page search(String institutionId, MentionFilter filter, Sorting sorting, int offset, int limit, int countLimit) {
         Where where = where(institutionId, filter);
-        String order = switch (sorting.property()) {
-            case "engagement" -> "(likes + shares + comments)";
-            default -> sorting.property();
-        } + (sorting.ascending() ? " ASC" : " DESC") + ", id";
         try (Connection connection = dataSource.getConnection()) {
-            List<MentionView> items = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM mention WHERE " + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
-                int i = bind(statement, where.parameters());
-                statement.setInt(i++, limit);
-                statement.setInt(i, offset);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        items.add(view(rows));
-                    }
-                }
+            List<MentionView> items = items(connection, where, sorting, offset, limit);
+            if (items.size() < limit && (offset == 0 || !items.isEmpty())) {
+                return new Page(items, offset + items.size(), true);
             }
-            long total;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM mention WHERE " + where.sql())) {
-                bind(statement, where.parameters());
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                }
-            }
-            return new Page(items, total);
+            long counted = count(connection, where, countLimit + 1);
+            return counted > countLimit ? new Page(items, countLimit, false) : new Page(items, counted, true);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -101,7 +87,47 @@ public class MentionRepository {
     public List<MentionView> since(String institutionId, Instant since, int limit) {
         MentionFilter filter = new MentionFilter();
         filter.from = since;
-        return search(institutionId, filter, new Sorting("published_at", false), 0, limit).items();
+        try (Connection connection = dataSource.getConnection()) {
+            return items(connection, where(institutionId, filter), new Sorting("published_at", false), 0, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ties break on id in the sort's direction, so that one index (V42) serves each sort in order. */
+    static String orderBy(Sorting sorting) {
+        String direction = sorting.ascending() ? " ASC" : " DESC";
+        String key = sorting.property().equals("engagement") ? "(likes + shares + comments)" : sorting.property();
+        return key + direction + ", id" + direction;
+    }
+
+    private List<MentionView> items(Connection connection, Where where, Sorting sorting, int offset, int limit)
+            throws SQLException {
+        List<MentionView> items = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM mention WHERE "
+                + where.sql() + " ORDER BY " + orderBy(sorting) + " LIMIT ? OFFSET ?")) {
+            int i = bind(statement, where.parameters());
+            statement.setInt(i++, limit);
+            statement.setInt(i, offset);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    items.add(view(rows));
+                }
+            }
+        }
+        return items;
+    }
+
+    private long count(Connection connection, Where where, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM (SELECT 1 FROM mention WHERE " + where.sql() + " LIMIT ?) AS matching")) {
+            int i = bind(statement, where.parameters());
+            statement.setInt(i, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Sets the triage of the given mentions of the institution; answers the ids actually found. */

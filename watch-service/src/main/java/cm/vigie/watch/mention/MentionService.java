@@ -18,6 +18,7 @@ import cm.vigie.commons.audit.AuditLog;
 import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
 import cm.vigie.commons.paging.Sorting;
+import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.CurrentInstitution;
@@ -36,10 +37,12 @@ public class MentionService {
     private final DataSource dataSource;
     private final AuditLog audit;
     private final SecurityIdentity identity;
+    private final MentionListSettings settings;
 
     MentionService(MentionRepository mentions, CurrentInstitution institution, DataSource dataSource, AuditLog audit,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, MentionListSettings settings) {
         this.mentions = mentions;
+        this.settings = settings;
         this.institution = institution;
         this.dataSource = dataSource;
         this.audit = audit;
@@ -56,8 +59,13 @@ public class MentionService {
             throw ProblemException.invalid("to", "mention.range.invalid");
         }
         Sorting sorting = Sorting.parse(page.sort, SORTABLE, DEFAULT_SORT);
-        var result = mentions.search(institutionId(), filter, sorting, page.offset(), page.size);
-        return new PageResponse<>(result.items(), page.page, page.size, result.total());
+        int window = settings.resultWindow();
+        if ((long) page.offset() + page.size > window) {
+            throw new ProblemException(ProblemType.VALIDATION, List.of(new FieldError("page", "mention.page.beyond-window")),
+                    "mention.page.beyond-window.detail", window);
+        }
+        var result = mentions.search(institutionId(), filter, sorting, page.offset(), page.size, window);
+        return new PageResponse<>(result.items(), page.page, page.size, result.total(), result.totalExact());
     }
 
     public MentionView get(UUID id) {
