@@ -162,7 +162,7 @@ public class MentionRepository {
             parameters.add(f.hoaxId.toString());
         }
         if (f.alertId != null) {
-            sql.append(" AND id IN (SELECT mention_id FROM alert_mention WHERE alert_id = ?)");
+            sql.append(" AND id IN (SELECT unnest(mention_ids) FROM alert_mention_set WHERE alert_id = ?)");
             parameters.add(f.alertId);
         }
         if (f.platform != null) {
