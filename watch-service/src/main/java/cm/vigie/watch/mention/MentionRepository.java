@@ -158,7 +158,8 @@ public class MentionRepository {
             parameters.add(f.watchlistId.toString());
         }
         if (f.hoaxId != null) {
-            sql.append(" AND hoax_ids @> ARRAY[?::uuid]");
+            // the condition of the partial index mention_hoaxes_idx (V44), implied by the containment
+            sql.append(" AND cardinality(hoax_ids) > 0 AND hoax_ids @> ARRAY[?::uuid]");
             parameters.add(f.hoaxId.toString());
         }
         if (f.alertId != null) {
