@@ -34,7 +34,8 @@ final class IsoInstantDeserializer extends StdDeserializer<Instant> implements C
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
             throws JsonMappingException {
-        return new IsoInstantDeserializer(context.findContextualValueDeserializer(context.constructType(Instant.class), property));
+        return new IsoInstantDeserializer(
+                context.findContextualValueDeserializer(context.constructType(Instant.class), property));
     }
 
     @Override

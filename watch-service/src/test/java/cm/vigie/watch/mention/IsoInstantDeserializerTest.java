@@ -52,7 +52,8 @@ class IsoInstantDeserializerTest {
                 "2026-11-27T08:00:00.1234567890Z", "+12026-11-27T08:00:00Z", "2026-11-27t08:00:00z", "" }) {
             assertNull(IsoInstantDeserializer.parse(text), text);
         }
-        assertEquals(Instant.parse("2024-02-29T23:59:59.000000001Z"), IsoInstantDeserializer.parse("2024-02-29T23:59:59.000000001Z"));
+        assertEquals(Instant.parse("2024-02-29T23:59:59.000000001Z"),
+                IsoInstantDeserializer.parse("2024-02-29T23:59:59.000000001Z"));
         assertEquals(Instant.parse("0000-01-01T00:00:00Z"), IsoInstantDeserializer.parse("0000-01-01T00:00:00Z"));
         assertThrows(DateTimeParseException.class, () -> Instant.parse("2026-02-29T00:00:00Z"));
     }
