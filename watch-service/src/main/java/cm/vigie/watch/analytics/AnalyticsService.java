@@ -48,7 +48,7 @@ public class AnalyticsService {
         Map<UUID, String> names = watchlists(institutionId, watchlistIds, exerciseId);
         List<ZonedDateTime> buckets = range.buckets();
         Map<UUID, long[]> counts = new HashMap<>();
-        // An index-only scan of mention_match_series_idx (V40); each row's bucket is found by binary search among the
+        // An index-only scan of mention_match_pkey (V44); each row's bucket is found by binary search among the
         // bucket starts computed here in the caller's zone (DST-correct), cheaper than converting every row's time.
         String sql = """
                 SELECT watchlist_id, width_bucket(published_at, ?::timestamptz[]) AS bucket, count(*)

@@ -60,8 +60,18 @@ public class ExerciseDataService {
                 institutionId, exerciseId));
         deleted.put("alertEvents", run("DELETE FROM alert_event WHERE institution_id = :inst AND alert_id IN (%s)".formatted(alerts),
                 institutionId, exerciseId));
-        deleted.put("alertMentions", run("DELETE FROM alert_mention WHERE alert_id IN (%s) OR mention_id IN (%s)"
-                .formatted(alerts, mentions), institutionId, exerciseId));
+        // The mention links of its alerts, and (defensively: an exercise's mentions only group under its own alerts) its
+        // mentions' links under any other alert; counted in links, one per alert and mention.
+        int links = count("""
+                WITH removed AS (DELETE FROM alert_mention_set WHERE alert_id IN (%s) RETURNING cardinality(mention_ids) AS n)
+                SELECT coalesce(sum(n), 0) FROM removed""".formatted(alerts), institutionId, exerciseId);
+        links += count("""
+                SELECT count(*) FROM alert_mention_set s CROSS JOIN LATERAL unnest(s.mention_ids) AS m(id)
+                 WHERE m.id IN (%s)""".formatted(mentions), institutionId, exerciseId);
+        run("""
+                UPDATE alert_mention_set SET mention_ids = ARRAY(SELECT m FROM unnest(mention_ids) AS m WHERE m NOT IN (%s))
+                 WHERE mention_ids && ARRAY(%s)""".formatted(mentions, mentions), institutionId, exerciseId);
+        deleted.put("alertMentions", links);
         deleted.put("alerts", run("DELETE FROM alert WHERE institution_id = :inst AND exercise_id = :ex", institutionId, exerciseId));
         deleted.put("mentionMatches", run("""
                 DELETE FROM mention_match WHERE institution_id = :inst
@@ -81,6 +91,11 @@ public class ExerciseDataService {
             hoaxChanges.fire(new HoaxChanged(institutionId, false));
         }
         return deleted;
+    }
+
+    private int count(String sql, String institutionId, UUID exerciseId) {
+        var query = em.createNativeQuery(sql).setParameter("inst", institutionId).setParameter("ex", exerciseId);
+        return ((Number) query.getSingleResult()).intValue();
     }
 
     private int run(String sql, String institutionId, UUID exerciseId) {

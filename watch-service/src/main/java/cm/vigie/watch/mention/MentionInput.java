@@ -2,6 +2,8 @@ package cm.vigie.watch.mention;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,7 +18,7 @@ public record MentionInput(
         Author author,
         @Schema(description = "The text, at most 20,000 characters", examples = "Le vaccin contre le paludisme est-il dangereux ?") String text,
         @Schema(description = "ISO 639-1 code; detected (at least fr and en) when missing", examples = "fr") String language,
-        @Schema(examples = "2026-11-27T08:00:00Z") Instant publishedAt,
+        @Schema(examples = "2026-11-27T08:00:00Z") @JsonDeserialize(using = IsoInstantDeserializer.class) Instant publishedAt,
         Metrics metrics,
         @Schema(description = "External id of the post this one answers", examples = "1234567890_111") String inReplyTo) {
 
@@ -25,7 +27,8 @@ public record MentionInput(
             @Schema(examples = "jean_237") String handle,
             @Schema(examples = "Jean Mballa") String displayName,
             @Schema(examples = "1520") Long followers,
-            @Schema(description = "When the author's account was created", examples = "2024-01-05T00:00:00Z") Instant createdAt) {
+            @Schema(description = "When the author's account was created", examples = "2024-01-05T00:00:00Z")
+            @JsonDeserialize(using = IsoInstantDeserializer.class) Instant createdAt) {
     }
 
     @Schema(name = "MentionMetrics")

@@ -184,11 +184,12 @@ public class MentionRepository {
             parameters.add(f.watchlistId.toString());
         }
         if (f.hoaxId != null) {
-            sql.append(" AND hoax_ids @> ARRAY[?::uuid]");
+            // the condition of the partial index mention_hoaxes_idx (V44), implied by the containment
+            sql.append(" AND cardinality(hoax_ids) > 0 AND hoax_ids @> ARRAY[?::uuid]");
             parameters.add(f.hoaxId.toString());
         }
         if (f.alertId != null) {
-            sql.append(" AND id IN (SELECT mention_id FROM alert_mention WHERE alert_id = ?)");
+            sql.append(" AND id IN (SELECT unnest(mention_ids) FROM alert_mention_set WHERE alert_id = ?)");
             parameters.add(f.alertId);
         }
         if (f.platform != null) {

@@ -93,11 +93,15 @@ class ExerciseDataTest {
         UUID drillAlert = rows.alert("minsante", drill, "HIGH", at, null, exercise);
         UUID otherAlert = rows.alert("mincom", otherDrill, "HIGH", at, null, exercise);
         for (UUID[] link : new UUID[][] { { realAlert, realMention }, { drillAlert, drillMention }, { otherAlert, otherMention } }) {
-            rows.update("INSERT INTO alert_mention (alert_id, mention_id) VALUES (?, ?)", link[0], link[1]);
+            rows.update("INSERT INTO alert_mention_set (alert_id, mention_ids) VALUES (?, ARRAY[?::uuid])", link[0], link[1]);
             rows.update("""
                     INSERT INTO alert_event (institution_id, alert_id, event_type, severity, payload, created_at)
                     SELECT institution_id, id, 'ALERT_CREATED', 'HIGH', '{}'::jsonb, now() FROM alert WHERE id = ?""", link[0]);
         }
+        // A set of a real alert that (against the rules of grouping) holds an exercise mention loses that mention only
+        UUID realMention2 = rows.mention("minsante", at, (short) 0, null, real);
+        rows.update("INSERT INTO alert_mention_set (alert_id, mention_ids) VALUES (?, ARRAY[?::uuid, ?::uuid])", realAlert,
+                drillMention, realMention2);
         String hoax = as(WatchTestSupport.CM).body("""
                 {"claims":["%s"],"verdict":"FALSE","exerciseId":"%s"}""".formatted(CLAIM + " et fatigués", exercise))
                 .post("/api/watch/hoaxes").then().statusCode(201).extract().jsonPath().getString("id");
@@ -112,7 +116,7 @@ class ExerciseDataTest {
         assertEquals(0, rows.count("SELECT count(*) FROM mention WHERE institution_id = 'minsante' AND exercise_id = ?", exercise));
         assertEquals(0, rows.count("SELECT count(*) FROM mention_match WHERE mention_id = ? OR watchlist_id = ?", drillMention, drill));
         assertEquals(0, rows.count("SELECT count(*) FROM alert WHERE id = ?", drillAlert));
-        assertEquals(0, rows.count("SELECT count(*) FROM alert_mention WHERE alert_id = ?", drillAlert));
+        assertEquals(0, rows.count("SELECT count(*) FROM alert_mention_set WHERE alert_id = ?", drillAlert));
         assertEquals(0, rows.count("SELECT count(*) FROM alert_event WHERE alert_id = ?", drillAlert));
         assertEquals(0, rows.count("SELECT count(*) FROM watchlist WHERE id = ?", drill));
         assertEquals(0, rows.count("SELECT count(*) FROM hoax WHERE id = ?::uuid", hoax));
@@ -121,7 +125,11 @@ class ExerciseDataTest {
         assertEquals(1, rows.count("SELECT count(*) FROM mention WHERE id = ?", realMention));
         assertEquals(1, rows.count("SELECT count(*) FROM mention_match WHERE mention_id = ?", realMention));
         assertEquals(1, rows.count("SELECT count(*) FROM alert_event WHERE alert_id = ?", realAlert));
-        assertEquals(1, rows.count("SELECT count(*) FROM alert_mention WHERE alert_id = ?", realAlert));
+        assertEquals(2, rows.count("SELECT count(*) FROM alert_mention_set WHERE alert_id = ?", realAlert));
+        assertEquals(0, rows.count("SELECT count(*) FROM alert_mention_set WHERE ? = ANY (mention_ids)", drillMention));
+        assertEquals(2, rows.count("""
+                SELECT count(*) FROM alert_mention_set WHERE alert_id = ? AND (? = ANY (mention_ids) OR ? = ANY (mention_ids))""",
+                realAlert, realMention, realMention2));
         assertEquals(1, rows.count("SELECT count(*) FROM watchlist WHERE id = ?", real));
         assertEquals(1, rows.count("SELECT count(*) FROM mention WHERE id = ?", otherMention));
         assertEquals(1, rows.count("SELECT count(*) FROM alert WHERE id = ?", otherAlert));
@@ -134,6 +142,7 @@ class ExerciseDataTest {
         assertEquals("minsante", history.get(0).institutionId);
         assertEquals("PRESENT", history.get(0).fromState);
         assertTrue(history.get(0).reason.contains("mentions=1, hoaxes=1, watchlists=1"), history.get(0).reason);
+        assertTrue(history.get(0).reason.contains("alertMentions=2,"), history.get(0).reason);
 
         // Nothing left: still 204, audited again; the other institution deletes its own
         as(SANTE_ADMIN).delete("/api/watch/exercises/" + exercise).then().statusCode(204);

@@ -8,6 +8,7 @@ import static cm.vigie.watch.WatchTestSupport.as;
 import static cm.vigie.watch.WatchTestSupport.batch;
 import static cm.vigie.watch.WatchTestSupport.mention;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,6 +115,12 @@ class WatchlistResourceTest {
         as(CM).queryParam("watchlistId", id).queryParam("ruleType", "KEYWORD").get("/api/watch/alerts").then()
                 .body("items", hasSize(1)).body("items[0].mentionCount", is(1)).body("items[0].severity", is("HIGH"))
                 .body("items[0].title", containsString(word));
+        // a second batch joins the same alert; a repeat of a stored mention does not
+        String second = UUID.randomUUID().toString();
+        as(CM).body(batch(mention(second, "Grève encore " + word, "striker"), mention(first, "La grève continue " + word, "striker")))
+                .post("/api/watch/mentions/batch").then().statusCode(202).body("accepted", is(1)).body("duplicates", is(1));
+        String keyword = as(CM).queryParam("watchlistId", id).queryParam("ruleType", "KEYWORD").get("/api/watch/alerts").then()
+                .body("items", hasSize(1)).body("items[0].mentionCount", is(2)).extract().path("items[0].id");
 
         String etag = as(CM).get("/api/watch/watchlists/" + id).then().extract().header("ETag");
         as(CM).header("If-Match", etag).body("{\"name\":\"Live " + word + "\",\"query\":\"" + word + "\",\"severity\":\"HIGH\","
@@ -121,17 +128,22 @@ class WatchlistResourceTest {
         as(CM).body(batch(mention(null, "Encore " + word, "other"),
                 mention(null, "Viral " + word, "big").replace("\"likes\":3", "\"likes\":500")))
                 .post("/api/watch/mentions/batch").then().statusCode(202);
-        as(CM).queryParam("watchlistId", id).get("/api/watch/mentions").then().body("total", is(3));
+        as(CM).queryParam("watchlistId", id).get("/api/watch/mentions").then().body("total", is(4));
         as(CM).queryParam("watchlistId", id).queryParam("ruleType", "REACH").get("/api/watch/alerts").then()
                 .body("items", hasSize(1)).body("items[0].mentionCount", is(1));
         as(CM).queryParam("watchlistId", id).queryParam("ruleType", "KEYWORD").get("/api/watch/alerts").then()
-                .body("items[0].mentionCount", is(1));
+                .body("items[0].mentionCount", is(2));
+        // the KEYWORD alert lists the mentions it grouped, not every later match of its watchlist in its window
+        as(CM).get("/api/watch/alerts/" + keyword + "/mentions").then().statusCode(200).body("total", is(2))
+                .body("items.externalId", containsInAnyOrder(first, second));
+        as(CM).queryParam("alertId", keyword).get("/api/watch/mentions").then().statusCode(200).body("total", is(2))
+                .body("items.externalId", containsInAnyOrder(first, second));
 
         etag = as(CM).get("/api/watch/watchlists/" + id).then().extract().header("ETag");
         as(CM).header("If-Match", etag).body("{\"name\":\"Live " + word + "\",\"query\":\"" + word + "\",\"active\":false}")
                 .put("/api/watch/watchlists/" + id).then().statusCode(200);
         as(CM).body(batch(mention(null, "Plus rien " + word, "other"))).post("/api/watch/mentions/batch").then().statusCode(202);
-        as(CM).queryParam("watchlistId", id).get("/api/watch/mentions").then().body("total", is(3));
+        as(CM).queryParam("watchlistId", id).get("/api/watch/mentions").then().body("total", is(4));
         List<String> unmatched = as(CM).queryParam("q", "Plus rien").queryParam("matched", false).get("/api/watch/mentions")
                 .then().extract().path("items.text");
         org.junit.jupiter.api.Assertions.assertTrue(unmatched.stream().anyMatch(t -> t.contains(word)));
