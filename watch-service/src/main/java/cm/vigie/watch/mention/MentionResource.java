@@ -107,10 +107,10 @@ public class MentionResource {
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "listWatchMentions", summary = "Search your institution's mentions, newest first by default",
             description = "Sortable by publishedAt, ingestedAt, likes, shares, views, engagement. A list reaches its first "
-                    + "10,000 results: totals are counted up to 10,000 (totalExact is false beyond), and a page past them "
-                    + "answers 400; narrow the filters, for example the date range, to see further.")
+                    + "10,000 results (the default window): totals are counted up to it (totalExact is false beyond), and a "
+                    + "page past it answers 400; narrow the filters, for example the date range, to see further.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, paging or sort, or a page past the first 10,000 results", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, paging or sort, or a page past the result window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<MentionView> list(@Valid @BeanParam MentionFilter filter, @Valid @BeanParam PageRequest page) {
         return service.search(filter, page);
     }
