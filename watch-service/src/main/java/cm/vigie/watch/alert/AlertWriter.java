@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -186,7 +187,7 @@ public class AlertWriter {
             return;
         }
         StringBuilder ids = new StringBuilder(mentionIds.size() * 37 + 2).append('{');
-        for (UUID mention : new java.util.LinkedHashSet<>(mentionIds)) {
+        for (UUID mention : new LinkedHashSet<>(mentionIds)) {
             if (ids.length() > 1) {
                 ids.append(',');
             }

@@ -100,29 +100,24 @@ final class IsoInstantDeserializer extends StdDeserializer<Instant> implements C
         return value;
     }
 
+    private static boolean isLeap(int year) {
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
     private static int lengthOfMonth(int year, int month) {
         return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 2 -> isLeap(year) ? 29 : 28;
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };
     }
 
-    /** Days from 1970-01-01 in the proleptic Gregorian calendar (the algorithm of {@code LocalDate.toEpochDay}). */
-    private static long epochDay(long year, int month, int day) {
-        long total = 365 * year;
-        if (year >= 0) {
-            total += (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
-        } else {
-            total -= year / -4 - year / -100 + year / -400;
-        }
-        total += (367 * month - 362) / 12;
-        total += day - 1;
+    /** Days from 1970-01-01 for a year from 0 to 9999 (the proleptic Gregorian count of {@code LocalDate.toEpochDay}). */
+    private static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367 * month - 362) / 12 + day - 1;
         if (month > 2) {
-            total--;
-            if (!(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
-                total--;
-            }
+            total -= isLeap(year) ? 1 : 2;
         }
         return total - 719_528;
     }

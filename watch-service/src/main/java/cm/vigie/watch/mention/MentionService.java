@@ -42,11 +42,11 @@ public class MentionService {
     MentionService(MentionRepository mentions, CurrentInstitution institution, DataSource dataSource, AuditLog audit,
             SecurityIdentity identity, MentionListSettings settings) {
         this.mentions = mentions;
-        this.settings = settings;
         this.institution = institution;
         this.dataSource = dataSource;
         this.audit = audit;
         this.identity = identity;
+        this.settings = settings;
     }
 
     /** The caller's institution; operators have none and see no mentions. */
