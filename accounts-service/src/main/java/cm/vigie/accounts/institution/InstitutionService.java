@@ -25,6 +25,8 @@ import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.commons.tenancy.InstitutionStatus;
+import cm.vigie.commons.tenancy.KeycloakSettings;
+import cm.vigie.commons.tenancy.ReservedSlugs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -46,9 +48,11 @@ public class InstitutionService {
     private final AuditLog audit;
     private final History history;
     private final KeycloakRealms realms;
+    private final KeycloakSettings keycloak;
 
     InstitutionService(InstitutionRepository institutions, InstitutionDirectory directory, AuditLog audit, History history,
-            KeycloakRealms realms) {
+            KeycloakRealms realms, KeycloakSettings keycloak) {
+        this.keycloak = keycloak;
         this.institutions = institutions;
         this.directory = directory;
         this.audit = audit;
@@ -76,9 +80,13 @@ public class InstitutionService {
 
     /**
      * Onboards an institution: creates its realm from the template (or checks that the adopted one exists) and
-     * registers it; its tokens are accepted as soon as this returns. The same slug twice answers 409.
+     * registers it; its tokens are accepted as soon as this returns. The same slug twice answers 409; a reserved slug
+     * answers 400 before anything is asked of Keycloak, whether the realm is to be created or adopted.
      */
     public Onboarded register(InstitutionRequest request) {
+        if (ReservedSlugs.isReserved(request.slug(), keycloak.platformRealm())) {
+            throw ProblemException.invalid("slug", "institution.slug-reserved");
+        }
         institutions.findBySlug(request.slug()).ifPresent(existing -> {
             throw new SlugTaken(existing);
         });

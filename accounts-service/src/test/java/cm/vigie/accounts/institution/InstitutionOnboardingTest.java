@@ -174,6 +174,26 @@ class InstitutionOnboardingTest {
     }
 
     @Test
+    void aReservedSlugIsRefusedInFrenchAndEnglishWhetherCreatedOrAdoptedAndNoRealmIsMade() {
+        for (String slug : List.of("master", "platform", "admin", "api", "realms", "keycloak", "internal", "public",
+                "resources", "js", "health", "metrics", "openapi")) {
+            given().header("Authorization", OPERATOR).header("Accept-Language", "en").contentType(ContentType.JSON)
+                    .body(onboarding(slug)).post("/api/institutions").then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors.field", hasItem("slug"))
+                    .body("errors.message", hasItem(containsString("is reserved")));
+            given().header("Authorization", OPERATOR).header("Accept-Language", "fr").contentType(ContentType.JSON)
+                    .body("{\"slug\":\"" + slug + "\",\"nameFr\":\"a\",\"nameEn\":\"b\",\"type\":\"OTHER\",\"adoptExistingRealm\":true}")
+                    .post("/api/institutions").then().statusCode(400)
+                    .body("errors.field", hasItem("slug"))
+                    .body("errors.message", hasItem(containsString("est réservé")));
+            fakeRealmAbsent(slug);
+            given().header("Authorization", OPERATOR).queryParam("size", 100).get("/api/institutions")
+                    .then().statusCode(200).body("items.slug", not(hasItem(slug)));
+        }
+    }
+
+    @Test
     void adoptingAMissingRealmOrOnboardingWithoutFirstAdminIsRefused() {
         String slug = slug();
         given().header("Authorization", OPERATOR).contentType(ContentType.JSON)

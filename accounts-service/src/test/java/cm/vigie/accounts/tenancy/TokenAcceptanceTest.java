@@ -78,4 +78,26 @@ class TokenAcceptanceTest {
                 .then().statusCode(200).body("realm", equalTo("platform")).body("institution", equalTo(null));
         given().header("Authorization", AccountsTestSupport.OPERATOR).get("/api/accounts/official").then().statusCode(403);
     }
+
+    @Test
+    void onlyTokensIssuedToVigiesClientsAreAccepted() {
+        given().header("Authorization", "Bearer " + TestTokens.realm("minsante").client("vigie-console").roles("viewer").sign())
+                .get(ME).then().statusCode(200);
+        refused("Bearer " + TestTokens.realm("minsante").client("admin-cli").roles("viewer").sign());
+        refused("Bearer " + TestTokens.realm("minsante").client("account-console").roles("viewer").sign());
+        refused("Bearer " + TestTokens.realm("minsante").client(null).roles("viewer").sign());
+        refused("Bearer " + TestTokens.realm("platform").client("admin-cli").roles("platform-admin").sign());
+    }
+
+    @Test
+    void platformAdminCountsOnlyInThePlatformRealmAndOnlyOperatorRolesCountThere() {
+        given().header("Authorization", TestTokens.bearer("minsante", "self-made", "platform-admin", "viewer")).get(ME)
+                .then().statusCode(200).body("institution", equalTo("minsante")).body("roles", equalTo(java.util.List.of("viewer")));
+        given().header("Authorization", TestTokens.bearer("minsante", "self-made", "platform-admin", "viewer"))
+                .get("/api/institutions").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("platform", "operator", "platform-admin", "viewer")).get(ME)
+                .then().statusCode(200).body("roles", equalTo(java.util.List.of("platform-admin")));
+        given().header("Authorization", TestTokens.bearer("platform", "operator", "platform-admin", "viewer"))
+                .get("/api/accounts/official").then().statusCode(403);
+    }
 }

@@ -32,6 +32,15 @@ public final class Issuers {
     }
 
     /**
+     * The {@code azp} claim (the client the token was issued to) of a compact JWS. Refusing on it before the
+     * signature check is sound: the signature covers this very payload, so a token that then verifies carries it.
+     */
+    public static Optional<String> authorizedParty(String token) {
+        return payload(token).map(payload -> payload.get("azp"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    /**
      * Whether the token says it was issued after {@code now} plus the allowed clock skew. Quarkus OIDC checks
      * {@code exp} and {@code nbf} but not a future {@code iat}, which only a forged or mis-minted token carries.
      * Refusing on an unverified claim is safe: it can only keep a token out.

@@ -2,6 +2,7 @@ package cm.vigie.commons.tenancy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,4 +24,12 @@ public interface KeycloakSettings {
     /** Realm of the platform operators. */
     @WithDefault("platform")
     String platformRealm();
+
+    /**
+     * Vigie's own clients: a token is accepted only when its {@code azp} (the client it was issued to) is one of
+     * them. Every realm also has Keycloak's own public clients ({@code admin-cli}, {@code account-console}, ...);
+     * their tokens answer 401.
+     */
+    @WithDefault("vigie-console")
+    Set<String> clients();
 }

@@ -19,8 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Chooses the realm that must have signed the bearer token: the one its {@code iss} names, provided it is
  * {@code <vigie.keycloak.url>/realms/<realm>} and the realm is {@code platform} or a known institution.
- * Any other issuer, or a token issued in the future (beyond {@code vigie.keycloak.clock-skew}), fails authentication
- * (401) without any outbound call. Requests without a bearer token go to
+ * Any other issuer, a reserved realm name ({@link ReservedSlugs}), a token issued to a client that is not one of
+ * Vigie's ({@code vigie.keycloak.clients}, read from {@code azp}) or a token issued in the future (beyond
+ * {@code vigie.keycloak.clock-skew}) fails authentication (401) without any outbound call. Requests without a bearer token go to
  * the disabled default tenant, that is, stay anonymous.
  */
 @ApplicationScoped
@@ -48,8 +49,14 @@ public class RealmTenantConfigResolver implements TenantConfigResolver {
         if (realm.isEmpty() || Issuers.issuedInTheFuture(token, Instant.now(), keycloak.clockSkew())) {
             return refused();
         }
+        if (!Issuers.authorizedParty(token).filter(keycloak.clients()::contains).isPresent()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Token was not issued to a Vigie client"));
+        }
         if (realm.get().equals(keycloak.platformRealm())) {
             return Uni.createFrom().item(configFor(realm.get()));
+        }
+        if (ReservedSlugs.isReserved(realm.get())) {
+            return refused();
         }
         return Uni.createFrom().completionStage(directory.find(realm.get()))
                 .flatMap(known -> known.isPresent() ? Uni.createFrom().item(configFor(realm.get())) : refused());

@@ -35,6 +35,14 @@ class IssuersTest {
     }
 
     @Test
+    void readsTheClaimedClientOfACompactToken() {
+        assertEquals(Optional.of("admin-cli"), Issuers.authorizedParty(token("{\"azp\":\"admin-cli\"}")));
+        assertTrue(Issuers.authorizedParty(token("{\"azp\":[\"vigie-console\"]}")).isEmpty());
+        assertTrue(Issuers.authorizedParty(token("{}")).isEmpty());
+        assertTrue(Issuers.authorizedParty("a.b.c").isEmpty());
+    }
+
+    @Test
     void acceptsOnlyRealmsOfTheConfiguredKeycloak() {
         assertEquals(Optional.of("minsante"), Issuers.realmOf(KEYCLOAK + "/realms/minsante", KEYCLOAK + "/"));
         assertTrue(Issuers.realmOf("http://evil.example/realms/minsante", KEYCLOAK).isEmpty());

@@ -17,7 +17,16 @@ import io.restassured.http.ContentType;
 
 /**
  * Walks {@code docs/permissions.md}: calls every operation of a service with a token of every role and checks
- * that refused roles get 403 and allowed ones get past the role check.
+ * that refused roles get 403 and allowed ones get past the role check. It also proves, on every row, that roles count
+ * only in the realm they belong to and only for Vigie's clients:
+ * <ul>
+ * <li>an operation only {@code platform-admin} may call refuses (403) a token of an institution realm that carries
+ * {@code platform-admin} beside every institution role (a role any realm administrator can create);</li>
+ * <li>an operation no operator may call refuses (403) a token of realm {@code platform} carrying every institution
+ * role;</li>
+ * <li>a token issued to another client of the realm ({@code admin-cli}) carrying every role answers 401 (except on
+ * public operations, which never read a token).</li>
+ * </ul>
  */
 public final class PermissionMatrix {
 
@@ -54,14 +63,30 @@ public final class PermissionMatrix {
 
     /** Calls every row as every role; institution roles come from {@code institutionRealm}. */
     public static void walk(String pathPrefix, String institutionRealm) throws IOException {
+        String[] institutionRoles = ROLES.subList(1, ROLES.size()).toArray(String[]::new);
+        String[] allRoles = ROLES.toArray(String[]::new);
         for (Row row : rows(pathPrefix)) {
+            boolean operatorsOnly = row.allowed().get(0) && !row.allowed().subList(1, ROLES.size()).contains(true);
+            if (operatorsOnly) {
+                int status = call(row, "Bearer " + TestTokens.realm(institutionRealm).user("matrix-self-made-operator")
+                        .roles(allRoles).sign());
+                assertEquals(403, status, row.operationId() + " with platform-admin from realm " + institutionRealm
+                        + " must be refused");
+            }
+            if (!row.allowed().get(0) && row.allowed().contains(true)) {
+                int status = call(row, "Bearer " + TestTokens.realm("platform").user("matrix-operator-as-institution")
+                        .roles(institutionRoles).sign());
+                assertEquals(403, status, row.operationId() + " with institution roles from realm platform must be refused");
+            }
+            if (!row.path().startsWith("/api/public/")) { // public operations never look at a token
+                int foreign = call(row, "Bearer " + TestTokens.realm(row.allowed().get(0) ? "platform" : institutionRealm)
+                        .user("matrix-admin-cli").client("admin-cli").roles(allRoles).sign());
+                assertEquals(401, foreign, row.operationId() + " with a token of client admin-cli must be unauthenticated");
+            }
             for (int i = 0; i < ROLES.size(); i++) {
                 String role = ROLES.get(i);
                 String realm = role.equals("platform-admin") ? "platform" : institutionRealm;
-                int status = given().header("Authorization", TestTokens.bearer(realm, "matrix-" + role, role))
-                        .contentType(ContentType.JSON).body("{}")
-                        .request(row.method(), row.path().replace("{id}", UUID.randomUUID().toString()))
-                        .statusCode();
+                int status = call(row, TestTokens.bearer(realm, "matrix-" + role, role));
                 String call = row.operationId() + " as " + role;
                 if (row.allowed().get(i)) {
                     assertNotEquals(403, status, call + " must be allowed");
@@ -72,5 +97,12 @@ public final class PermissionMatrix {
                 }
             }
         }
+    }
+
+    private static int call(Row row, String authorization) {
+        return given().header("Authorization", authorization)
+                .contentType(ContentType.JSON).body("{}")
+                .request(row.method(), row.path().replace("{id}", UUID.randomUUID().toString()))
+                .statusCode();
     }
 }

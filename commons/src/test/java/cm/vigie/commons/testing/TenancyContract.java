@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,39 @@ public abstract class TenancyContract {
                 .issuer("http://127.0.0.1:9/realms/minsante").sign())
                 .get(me).then().statusCode(401);
         assertEquals(0, TestIdentityProvider.get().hits("/realms/ghost"), "no call to an unknown realm");
+    }
+
+    @Test
+    void onlyTokensIssuedToVigiesClientsAreAccepted() {
+        String me = me();
+        for (String client : new String[] { "admin-cli", "account-console", "security-admin-console", null }) {
+            given().header("Authorization", "Bearer " + TestTokens.realm("minsante").client(client).roles("viewer").sign())
+                    .get(me).then().statusCode(401).contentType("application/problem+json")
+                    .body("type", equalTo("https://vigie.cm/problems/unauthenticated"));
+        }
+    }
+
+    @Test
+    void aReservedRealmIsNeverAnInstitutionEvenIfTheDirectoryListsIt() {
+        String me = me();
+        TestIdentityProvider idp = TestIdentityProvider.get();
+        idp.institution("admin", "ACTIVE");
+        try {
+            given().header("Authorization", TestTokens.bearer("admin", "cm", "community-manager")).get(me)
+                    .then().statusCode(401);
+            assertEquals(0, idp.hits("/realms/admin/"), "no call to a reserved realm");
+        } finally {
+            idp.institution("admin", null);
+        }
+    }
+
+    @Test
+    void platformAdminCountsOnlyInThePlatformRealmAndInstitutionRolesDoNotCountThere() {
+        String me = me();
+        given().header("Authorization", TestTokens.bearer("minsante", "self-made", "platform-admin", "viewer")).get(me)
+                .then().statusCode(200).body("institution", equalTo("minsante")).body("roles", equalTo(List.of("viewer")));
+        given().header("Authorization", TestTokens.bearer("platform", "operator", "platform-admin", "viewer")).get(me)
+                .then().statusCode(200).body("realm", equalTo("platform")).body("roles", equalTo(List.of("platform-admin")));
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class TestTokens {
     private String issuer;
     private String signingRealm;
     private String user = "user";
+    private String client = "vigie-console";
     private List<String> roles = List.of();
     private Instant issuedAt = Instant.now();
     private Duration lifetime = Duration.ofMinutes(5);
@@ -47,6 +48,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The client the token says it was issued to ({@code azp}); null leaves the claim out. */
+    public TestTokens client(String client) {
+        this.client = client;
+        return this;
+    }
+
     public TestTokens issuer(String issuer) {
         this.issuer = issuer;
         return this;
@@ -72,7 +79,9 @@ public final class TestTokens {
         claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(issuedAt.plus(lifetime).getEpochSecond()));
         claims.setClaim("typ", "Bearer");
-        claims.setClaim("azp", "vigie-console");
+        if (client != null) {
+            claims.setClaim("azp", client);
+        }
         claims.setClaim("preferred_username", user);
         claims.setClaim("realm_access", Map.of("roles", roles));
         JsonWebSignature jws = new JsonWebSignature();

@@ -60,6 +60,10 @@ class EdgeTest {
                 "Bearer " + TestTokens.realm("nowhere").sign(),
                 "Bearer " + TestTokens.realm("minsante").signedByRealm("mincom").sign(),
                 "Bearer " + TestTokens.realm("minsante").issuer(base + "/realms/master").sign(),
+                "Bearer " + TestTokens.realm("minsante").client("admin-cli").roles("community-manager").sign(),
+                "Bearer " + TestTokens.realm("minsante").client("account-console").roles("community-manager").sign(),
+                "Bearer " + TestTokens.realm("minsante").client(null).roles("community-manager").sign(),
+                "Bearer " + TestTokens.realm("platform").client("admin-cli").roles("platform-admin").sign(),
         };
         for (String authorization : refused) {
             var request = given().header("Accept-Language", "fr");
@@ -81,7 +85,7 @@ class EdgeTest {
                 .body("detail", equalTo("Un jeton bearer valide d'un royaume Vigie est requis."));
         given().header("Authorization", "Bearer x.y.z").when().get("/api/plans").then().statusCode(401)
                 .body("title", equalTo("Authentication required"))
-                .body("detail", equalTo("The bearer token is malformed, expired, or not issued by a Vigie realm."));
+                .body("detail", equalTo("The bearer token is malformed, expired, or not issued by a Vigie realm to a Vigie client."));
     }
 
     @Test
