@@ -26,7 +26,7 @@ import cm.vigie.devstack.e2e.security.Api.Reply;
  * of its own to a realm through Keycloak's admin API, at a priority below the realm's own key (Keycloak keeps signing
  * with its key, but publishes both): a token signed with it is genuinely the realm's, which the control token proves.
  */
-final class TokenForge {
+public final class TokenForge {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -34,7 +34,7 @@ final class TokenForge {
     private final KeyPair realmKey;
     private String kid;
 
-    TokenForge(Api api) throws Exception {
+    public TokenForge(Api api) throws Exception {
         this.api = api;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -88,7 +88,7 @@ final class TokenForge {
     }
 
     /** A token of Keycloak's master realm (its administrator). */
-    String masterToken() {
+    public String masterToken() {
         return adminToken();
     }
 
