@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.devstack.ServiceModule;
 import cm.vigie.devstack.Stack;
@@ -41,6 +42,7 @@ import cm.vigie.devstack.e2e.security.TokenForge;
 class OperatorTrustIT {
 
     private static final String INSTITUTION = "minsante";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static EndToEndStack running;
     private static Stack stack;
     private static Api api;
@@ -92,7 +94,7 @@ class OperatorTrustIT {
     }
 
     private static JsonNode claims(String token) throws IOException {
-        return Api.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 
     private static String institutionId(String operator, String slug) {
