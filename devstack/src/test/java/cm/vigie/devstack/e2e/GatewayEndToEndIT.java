@@ -336,7 +336,7 @@ class GatewayEndToEndIT {
         assertEquals("minsante", official.getInstitution().getSlug());
     }
 
-    /** A real token from Keycloak's own master realm, which no Vigie service may accept. */
+    /** A real token from Keycloak's own master realm and client admin-cli: no Vigie service may accept it (realm and client). */
     private static String masterRealmToken() {
         String form = "client_id=admin-cli&grant_type=password&username="
                 + URLEncoder.encode(KeycloakNode.ADMIN_USERNAME, StandardCharsets.UTF_8) + "&password="
