@@ -12,13 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "QuotaSettings", description = "Quotas set for one institution; null or absent: the platform default applies")
 public record QuotaSettings(
         @Min(0) @Max(MAX) @Schema(description = "Watchlists", examples = "300") Integer watchlists,
-        @Min(0) @Max(MAX) @Schema(description = "Own hoaxes", examples = "null") Integer hoaxes,
-        @Min(0) @Max(MAX) @Schema(description = "Collection sources", examples = "null") Integer sources,
-        @Min(0) @Max(MAX) @Schema(description = "Webhooks", examples = "null") Integer webhooks,
-        @Min(0) @Max(MAX) @Schema(description = "Protected persons", examples = "null") Integer protectedPersons,
-        @Min(0) @Max(MAX) @Schema(description = "Alert streams open at once, whole institution (per replica)", examples = "null") Integer alertStreams,
-        @Min(0) @Max(MAX) @Schema(description = "Alert streams open at once, one user (per replica)", examples = "null") Integer alertStreamsPerUser,
-        @Min(0) @Max(MAX) @Schema(description = "Exercises running or paused at once", examples = "null") Integer runningExercises) {
+        @Min(0) @Max(MAX) @Schema(description = "Own hoaxes") Integer hoaxes,
+        @Min(0) @Max(MAX) @Schema(description = "Collection sources") Integer sources,
+        @Min(0) @Max(MAX) @Schema(description = "Webhooks") Integer webhooks,
+        @Min(0) @Max(MAX) @Schema(description = "Protected persons") Integer protectedPersons,
+        @Min(0) @Max(MAX) @Schema(description = "Alert streams open at once, whole institution (per replica)") Integer alertStreams,
+        @Min(0) @Max(MAX) @Schema(description = "Alert streams open at once, one user (per replica)") Integer alertStreamsPerUser,
+        @Min(0) @Max(MAX) @Schema(description = "Exercises running or paused at once") Integer runningExercises) {
 
     static final long MAX = 1_000_000;
     static final QuotaSettings NONE = new QuotaSettings(null, null, null, null, null, null, null, null);
