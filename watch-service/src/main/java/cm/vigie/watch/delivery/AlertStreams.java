@@ -23,7 +23,7 @@ public class AlertStreams {
         this.log = log;
     }
 
-    /** Opens a stream; {@code release} runs once when it ends (it gives back the caller's stream slot). */
+    /** Opens a stream; {@code release} (idempotent: it gives back the caller's stream slot) is called when it ends. */
     public void open(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, Long lastEventId,
             Runnable release) {
         StreamSession session = new StreamSession(sink, sse, minSeverity, lastEventId == null ? 0 : lastEventId);
