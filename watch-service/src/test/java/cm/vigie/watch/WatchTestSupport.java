@@ -33,6 +33,29 @@ public final class WatchTestSupport {
                         Instant.now().minusSeconds(30));
     }
 
+    /**
+     * Registers an institution in the test directory with these quotas and waits until watch-service accepts its
+     * tokens; answers its institution-admin's bearer.
+     */
+    public static String institution(String slug, cm.vigie.commons.quota.Quotas quotas) {
+        cm.vigie.commons.testing.TestIdentityProvider.get().quotas(slug, quotas);
+        cm.vigie.commons.testing.TestIdentityProvider.get().institution(slug, "ACTIVE");
+        String admin = TestTokens.bearer(slug, "admin", "institution-admin");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (as(admin).get("/api/watch/watchlists").statusCode() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(slug + " was never accepted");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return admin;
+    }
+
     public static String batch(String... items) {
         return "{\"mentions\":[" + String.join(",", items) + "]}";
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,6 +45,10 @@ public class Institution {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Limits an operator set; null (or every member null) where the configured defaults apply. */
+    @Embedded
+    public QuotaOverrides quotas;
 
     @Version
     public long version;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import cm.vigie.commons.paging.Sorting;
+import cm.vigie.commons.quota.QuotaDefaults;
 import cm.vigie.commons.tenancy.KnownInstitution;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -16,6 +17,12 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class InstitutionRepository implements PanacheRepositoryBase<Institution, UUID> {
+
+    private final QuotaDefaults quotaDefaults;
+
+    InstitutionRepository(QuotaDefaults quotaDefaults) {
+        this.quotaDefaults = quotaDefaults;
+    }
 
     public Optional<Institution> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -26,15 +33,15 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     }
 
     /**
-     * Every institution's realm and status, for the tenancy directory. Runs on background threads too, where
+     * Every institution's realm, status and quotas in force, for the tenancy directory. Runs on background threads too, where
      * Hibernate still needs a request context to resolve the (empty) tenant.
      */
     @Transactional
     @ActivateRequestContext
     public List<KnownInstitution> known() {
-        return getEntityManager()
-                .createQuery("select new cm.vigie.commons.tenancy.KnownInstitution(i.slug, i.status) from Institution i",
-                        KnownInstitution.class)
-                .getResultList();
+        var defaults = quotaDefaults.quotas();
+        return listAll().stream()
+                .map(i -> new KnownInstitution(i.slug, i.status, QuotaOverrides.effective(i.quotas, defaults)))
+                .toList();
     }
 }

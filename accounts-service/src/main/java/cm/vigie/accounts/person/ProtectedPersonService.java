@@ -21,6 +21,9 @@ import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
 import cm.vigie.commons.paging.Sorting;
 import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
+import cm.vigie.commons.tenancy.CurrentInstitution;
 
 @ApplicationScoped
 public class ProtectedPersonService {
@@ -34,11 +37,16 @@ public class ProtectedPersonService {
     private final ProtectedPersonRepository persons;
     private final AuditLog audit;
     private final Event<PersonDeleted> deleted;
+    private final InstitutionQuotas quotas;
+    private final CurrentInstitution institution;
 
-    ProtectedPersonService(ProtectedPersonRepository persons, AuditLog audit, Event<PersonDeleted> deleted) {
+    ProtectedPersonService(ProtectedPersonRepository persons, AuditLog audit, Event<PersonDeleted> deleted,
+            InstitutionQuotas quotas, CurrentInstitution institution) {
         this.persons = persons;
         this.audit = audit;
         this.deleted = deleted;
+        this.quotas = quotas;
+        this.institution = institution;
     }
 
     @Transactional
@@ -46,6 +54,7 @@ public class ProtectedPersonService {
         ProtectedPerson person = new ProtectedPerson();
         person.id = UUID.randomUUID();
         apply(person, request);
+        institution.slug().ifPresent(slug -> quotas.requireRoom(Quota.PROTECTED_PERSONS, slug, persons::count));
         person.createdAt = Instant.now();
         person.updatedAt = person.createdAt;
         persons.persistAndFlush(person);

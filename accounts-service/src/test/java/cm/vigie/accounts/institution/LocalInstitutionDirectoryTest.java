@@ -41,7 +41,9 @@ class LocalInstitutionDirectoryTest {
                 }
                 return directory.find("minsante").toCompletableFuture().join();
             }, thread);
-            assertEquals(Optional.of(new KnownInstitution("minsante", InstitutionStatus.ACTIVE)), found.get());
+            KnownInstitution minsante = found.get().orElseThrow();
+            assertEquals(InstitutionStatus.ACTIVE, minsante.status());
+            assertEquals(200, minsante.quotas().watchlists(), "the directory carries the quotas in force");
         } finally {
             thread.shutdown();
         }

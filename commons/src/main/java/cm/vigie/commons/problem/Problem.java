@@ -15,7 +15,17 @@ public record Problem(
         @Schema(description = "HTTP status code", examples = "404") int status,
         @Schema(description = "Explanation specific to this occurrence", examples = "No official account has this id.") String detail,
         @Schema(description = "Path of the request that failed", examples = "/api/accounts/official/7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11") String instance,
-        @Schema(description = "Invalid fields, for validation problems") List<FieldError> errors) {
+        @Schema(description = "Invalid fields, for validation problems") List<FieldError> errors,
+        @Schema(description = "The quota that refused the request (quota-exceeded problems)", examples = "watchlists") String quota,
+        @Schema(description = "That quota's limit for the caller's institution (quota-exceeded problems)", examples = "200") Integer limit) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null, null);
+    }
+
+    public Problem withQuota(String quota, int limit) {
+        return new Problem(type, title, status, detail, instance, errors, quota, limit);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://vigie.cm/problems/";

@@ -50,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return args;
     }
 
+    /** Adds this problem's extension members, if any, to the body about to be written. */
+    public Problem complete(Problem problem) {
+        return problem;
+    }
+
     /** Field errors whose message is still a key, resolved when the answer is written. */
     public List<FieldError> errors() {
         return errors;

@@ -32,6 +32,7 @@ public final class ProblemResponses {
         List<FieldError> errors = e.errors().stream()
                 .map(error -> new FieldError(error.field(), Messages.get(locale, error.message())))
                 .toList();
-        return of(e.type(), locale, instance, errors, e.detailKey(), e.args());
+        Problem problem = e.complete(problem(e.type(), locale, instance, errors, e.detailKey(), e.args()));
+        return Response.status(e.type().status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -20,7 +20,9 @@ public enum ProblemType {
     INTERNAL(500, "internal"),
     BAD_GATEWAY(502, "bad-gateway"),
     UNAVAILABLE(503, "unavailable"),
-    GATEWAY_TIMEOUT(504, "gateway-timeout");
+    GATEWAY_TIMEOUT(504, "gateway-timeout"),
+    QUOTA_EXCEEDED(422, "quota-exceeded"),
+    CONCURRENCY_QUOTA_EXCEEDED(429, "concurrency-quota-exceeded");
 
     private final int status;
     private final String slug;

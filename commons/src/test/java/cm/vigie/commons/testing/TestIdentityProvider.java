@@ -34,6 +34,7 @@ public final class TestIdentityProvider {
     private final HttpServer server;
     private final Map<String, RsaJsonWebKey> realmKeys = new ConcurrentHashMap<>();
     private final Map<String, String> institutions = new ConcurrentHashMap<>();
+    private final Map<String, String> quotas = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     private TestIdentityProvider() throws IOException {
@@ -68,6 +69,18 @@ public final class TestIdentityProvider {
         }
     }
 
+    /** Sets the quotas the directory publishes for an institution; null publishes none (the defaults apply). */
+    public void quotas(String slug, cm.vigie.commons.quota.Quotas limits) {
+        if (limits == null) {
+            quotas.remove(slug);
+        } else {
+            quotas.put(slug, String.format("{\"watchlists\":%d,\"hoaxes\":%d,\"sources\":%d,\"webhooks\":%d,"
+                    + "\"protectedPersons\":%d,\"alertStreams\":%d,\"alertStreamsPerUser\":%d,\"runningExercises\":%d}",
+                    limits.watchlists(), limits.hoaxes(), limits.sources(), limits.webhooks(), limits.protectedPersons(),
+                    limits.alertStreams(), limits.alertStreamsPerUser(), limits.runningExercises()));
+        }
+    }
+
     public int hits(String pathPrefix) {
         return hits.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
                 .mapToInt(e -> e.getValue().get()).sum();
@@ -99,7 +112,8 @@ public final class TestIdentityProvider {
                 return;
             }
             respond(exchange, 200, institutions.entrySet().stream()
-                    .map(e -> "{\"slug\":\"" + e.getKey() + "\",\"status\":\"" + e.getValue() + "\"}")
+                    .map(e -> "{\"slug\":\"" + e.getKey() + "\",\"status\":\"" + e.getValue() + "\""
+                            + (quotas.containsKey(e.getKey()) ? ",\"quotas\":" + quotas.get(e.getKey()) : "") + "}")
                     .collect(Collectors.joining(",", "[", "]")));
         } else if (segments.size() == 6 && segments.get(1).equals("realms") && path.endsWith("/protocol/openid-connect/token")) {
             respond(exchange, 200, "{\"access_token\":\"test-admin-token\",\"token_type\":\"Bearer\",\"expires_in\":300}");

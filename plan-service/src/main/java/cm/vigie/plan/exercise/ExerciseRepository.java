@@ -17,6 +17,11 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The caller's exercises under way: running or paused (both hold their setup in watch and accounts). */
+    public long inProgress() {
+        return count("status in ?1", java.util.List.of(ExerciseStatus.RUNNING, ExerciseStatus.PAUSED));
+    }
+
     public PanacheQuery<Exercise> search(ExerciseStatus status) {
         Sort sort = Sort.by("startedAt", Sort.Direction.Descending).and("id");
         return status == null ? findAll(sort) : find("status", sort, status);

@@ -19,6 +19,9 @@ import cm.vigie.commons.paging.PageResponse;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
+import cm.vigie.commons.quota.QuotaExceeded;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.plan.accounts.AccountsSettings;
 import cm.vigie.plan.audit.PlanAudit;
@@ -51,9 +54,12 @@ public class ExerciseService {
     private final PlanAudit audit;
     private final CurrentInstitution institution;
     private final ExerciseSettings settings;
+    private final InstitutionQuotas quotas;
 
     ExerciseService(ExerciseRepository exercises, ScenarioLibrary library, ExerciseHttp http, WatchSettings watch,
-            AccountsSettings accounts, PlanAudit audit, CurrentInstitution institution, ExerciseSettings settings) {
+            AccountsSettings accounts, PlanAudit audit, CurrentInstitution institution, ExerciseSettings settings,
+            InstitutionQuotas quotas) {
+        this.quotas = quotas;
         this.settings = settings;
         this.exercises = exercises;
         this.library = library;
@@ -87,6 +93,8 @@ public class ExerciseService {
             throw new ProblemException(ProblemType.VALIDATION, errors, "problem.validation.detail");
         }
         String institutionId = institution.slug().orElseThrow();
+        // refused before anything is set up; checked again, under the quota's lock, when the exercise is saved
+        quotas.requireBelow(Quota.RUNNING_EXERCISES, institutionId, exercises.inProgress());
         String actor = audit.actor();
         UUID id = UUID.randomUUID();
         Setup setup = new Setup(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
@@ -102,7 +110,22 @@ public class ExerciseService {
             throw new ProblemException(ProblemType.BAD_GATEWAY, "exercise.setup-failed", failure.getMessage());
         }
         Instant now = Clocks.now();
+        try {
+            return save(request, scenario, institutionId, actor, id, setup, now);
+        } catch (QuotaExceeded raced) {
+            try {
+                tearDown(id, setup);
+            } catch (RemoteFailure cleanup) {
+                LOG.errorf("Exercise %s: setup left behind after a refused start: %s", id, cleanup.getMessage());
+            }
+            throw raced;
+        }
+    }
+
+    private Exercise save(StartRequest request, Scenario scenario, String institutionId, String actor, UUID id,
+            Setup setup, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            quotas.requireRoom(Quota.RUNNING_EXERCISES, institutionId, exercises::inProgress);
             Exercise exercise = new Exercise();
             exercise.id = id;
             exercise.institutionId = institutionId;

@@ -25,6 +25,7 @@ import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.commons.tenancy.Roles;
 import cm.vigie.watch.alert.Severity;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/watch/alerts/stream")
@@ -33,10 +34,14 @@ public class AlertStreamResource {
 
     private final AlertStreams streams;
     private final CurrentInstitution institution;
+    private final StreamSlots slots;
+    private final SecurityIdentity identity;
 
-    AlertStreamResource(AlertStreams streams, CurrentInstitution institution) {
+    AlertStreamResource(AlertStreams streams, CurrentInstitution institution, StreamSlots slots, SecurityIdentity identity) {
         this.streams = streams;
         this.institution = institution;
+        this.slots = slots;
+        this.identity = identity;
     }
 
     @GET
@@ -51,6 +56,7 @@ public class AlertStreamResource {
     @APIResponse(responseCode = "400", description = "Invalid severity or Last-Event-ID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many streams open at once for you (quota alertStreamsPerUser) or your institution (quota alertStreams); the problem names the quota and its limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@Context SseEventSink sink, @Context Sse sse,
             @Parameter(description = "Only alerts of at least this severity", example = "HIGH") @QueryParam("minSeverity") Severity minSeverity,
             @Parameter(description = "Id of the last event received; events after it are replayed") @HeaderParam("Last-Event-ID") String lastEventId,
@@ -65,6 +71,12 @@ public class AlertStreamResource {
                 throw ProblemException.invalid("Last-Event-ID", "stream.last-event-id.invalid");
             }
         }
-        streams.open(slug, sink, sse, minSeverity == null ? Severity.LOW : minSeverity, after);
+        Runnable release = slots.acquire(slug, identity.getPrincipal().getName());
+        try {
+            streams.open(slug, sink, sse, minSeverity == null ? Severity.LOW : minSeverity, after, release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 }

@@ -23,12 +23,15 @@ public class AlertStreams {
         this.log = log;
     }
 
-    public void open(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, Long lastEventId) {
+    /** Opens a stream; {@code release} (idempotent: it gives back the caller's stream slot) is called when it ends. */
+    public void open(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, Long lastEventId,
+            Runnable release) {
         StreamSession session = new StreamSession(sink, sse, minSeverity, lastEventId == null ? 0 : lastEventId);
         Runnable unsubscribe = broadcaster.subscribe(institutionId, session::live);
         session.unsubscribeWith(() -> {
             unsubscribe.run();
             sessions.remove(session);
+            release.run();
         });
         sessions.add(session);
         session.replayed(lastEventId == null ? java.util.List.of() : log.after(institutionId, lastEventId));

@@ -22,6 +22,8 @@ import cm.vigie.commons.paging.PageResponse;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.watch.alert.AlertEvent;
 import cm.vigie.watch.alert.Severity;
@@ -37,9 +39,11 @@ public class WebhookService {
     private final AuditLog audit;
     private final DataSource dataSource;
     private final CurrentInstitution institution;
+    private final InstitutionQuotas quotas;
 
     WebhookService(WebhookRepository webhooks, WebhookSettings settings, AuditLog audit, DataSource dataSource,
-            CurrentInstitution institution) {
+            CurrentInstitution institution, InstitutionQuotas quotas) {
+        this.quotas = quotas;
         this.webhooks = webhooks;
         this.settings = settings;
         this.audit = audit;
@@ -54,6 +58,7 @@ public class WebhookService {
         apply(webhook, request);
         webhook.createdAt = Instant.now();
         webhook.updatedAt = webhook.createdAt;
+        institution.slug().ifPresent(slug -> quotas.requireRoom(Quota.WEBHOOKS, slug, webhooks::count));
         webhooks.persist(webhook);
         webhooks.flush();
         audit.record(webhook.institutionId, "WEBHOOK_CREATED", AUDIT_TARGET, webhook.id, null, state(webhook), webhook.url);

@@ -19,6 +19,8 @@ import cm.vigie.commons.paging.Sorting;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.watch.hoax.similarity.Shingles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,9 +41,12 @@ public class HoaxService {
     private final CurrentInstitution institution;
     private final SecurityIdentity identity;
     private final HoaxSettings settings;
+    private final InstitutionQuotas quotas;
 
     HoaxService(HoaxRepository hoaxes, SharedHoaxRepository registry, HoaxDetector detector, AuditLog audit,
-            Event<HoaxChanged> changes, CurrentInstitution institution, SecurityIdentity identity, HoaxSettings settings) {
+            Event<HoaxChanged> changes, CurrentInstitution institution, SecurityIdentity identity, HoaxSettings settings,
+            InstitutionQuotas quotas) {
+        this.quotas = quotas;
         this.hoaxes = hoaxes;
         this.registry = registry;
         this.detector = detector;
@@ -62,6 +67,7 @@ public class HoaxService {
         hoax.createdBy = identity.getPrincipal().getName();
         hoax.exerciseId = request.exerciseId();
         apply(hoax, request);
+        institution.slug().ifPresent(slug -> quotas.requireRoom(Quota.HOAXES, slug, hoaxes::count));
         hoaxes.persist(hoax);
         hoaxes.flush();
         audit.record(hoax.institutionId, "HOAX_CREATED", AUDIT_TARGET, hoax.id, null, state(hoax), null);

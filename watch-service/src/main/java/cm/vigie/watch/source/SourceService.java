@@ -17,6 +17,9 @@ import cm.vigie.commons.paging.Sorting;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
+import cm.vigie.commons.tenancy.CurrentInstitution;
 
 @ApplicationScoped
 public class SourceService {
@@ -32,9 +35,13 @@ public class SourceService {
     private final Connectors connectors;
     private final SourcePoller poller;
     private final AuditLog audit;
+    private final InstitutionQuotas quotas;
+    private final CurrentInstitution institution;
 
     SourceService(SourceRepository sources, SourceStatusStore statuses, Connectors connectors, SourcePoller poller,
-            AuditLog audit) {
+            AuditLog audit, InstitutionQuotas quotas, CurrentInstitution institution) {
+        this.quotas = quotas;
+        this.institution = institution;
         this.sources = sources;
         this.statuses = statuses;
         this.connectors = connectors;
@@ -56,6 +63,7 @@ public class SourceService {
         source.updatedAt = source.createdAt;
         apply(source, request);
         validate(connector, source);
+        institution.slug().ifPresent(slug -> quotas.requireRoom(Quota.SOURCES, slug, sources::count));
         sources.persist(source);
         sources.flush();
         statuses.create(source.id, nextPoll(connector, source));

@@ -21,6 +21,8 @@ import cm.vigie.commons.paging.Sorting;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.quota.InstitutionQuotas;
+import cm.vigie.commons.quota.Quota;
 import cm.vigie.commons.tenancy.CurrentInstitution;
 import cm.vigie.watch.alert.RuleType;
 import cm.vigie.watch.alert.Severity;
@@ -40,9 +42,11 @@ public class WatchlistService {
     private final AuditLog audit;
     private final Event<WatchlistChanged> changes;
     private final CurrentInstitution institution;
+    private final InstitutionQuotas quotas;
 
     WatchlistService(WatchlistRepository watchlists, AuditLog audit, Event<WatchlistChanged> changes,
-            CurrentInstitution institution) {
+            CurrentInstitution institution, InstitutionQuotas quotas) {
+        this.quotas = quotas;
         this.watchlists = watchlists;
         this.audit = audit;
         this.changes = changes;
@@ -67,6 +71,7 @@ public class WatchlistService {
         watchlist.exerciseId = request.exerciseId();
         watchlist.createdAt = Instant.now();
         watchlist.updatedAt = watchlist.createdAt;
+        institution.slug().ifPresent(slug -> quotas.requireRoom(Quota.WATCHLISTS, slug, watchlists::count));
         watchlists.persist(watchlist);
         flushName(watchlist);
         audit.record(watchlist.institutionId, "WATCHLIST_CREATED", AUDIT_TARGET, watchlist.id, null, state(watchlist),

@@ -25,7 +25,7 @@ class HostileQueriesPropertyTest {
     /** {@code ValidateRequest.query}'s {@code @Size(max = 4000)}. */
     static final int REQUEST_LIMIT = 4_000;
     /** The real service; its validate path touches neither the repository, the audit log nor the events. */
-    private static final WatchlistService SERVICE = new WatchlistService(null, null, null, null);
+    private static final WatchlistService SERVICE = new WatchlistService(null, null, null, null, null);
 
     @Property(tries = 100_000, shrinking = ShrinkingMode.BOUNDED, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
     void everyQueryIsAnsweredWith200Or400(@ForAll("queries") String query) {
