@@ -11,25 +11,23 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.commons.testing.PostgresTestResource;
-import cm.vigie.commons.testing.TenancyContract;
 import cm.vigie.commons.testing.TestIdentityProvider;
-import cm.vigie.commons.testing.TestIdentityProviderResource;
 import cm.vigie.commons.testing.TestTokens;
+import cm.vigie.plan.PlanTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
  * A calendar link carries no token, so no request filter knows whose it is: the feed itself refuses (403) the link
- * of a suspended institution, even when the service was idle since its directory last loaded, and serves it again
- * after reactivation.
+ * of a suspended institution, even when the service was idle since its directory last loaded (no stale answer), and
+ * serves it again after reactivation.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(TestIdentityProviderResource.class)
-@TestProfile(TenancyContract.FastDirectory.class)
+@QuarkusTestResource(PlanTestResource.class)
 class CalendarFeedSuspensionTest {
 
     @Test
@@ -39,31 +37,32 @@ class CalendarFeedSuspensionTest {
         idp.institution(slug, "ACTIVE");
         try {
             String viewer = TestTokens.bearer(slug, "viewer", "viewer");
-            waitFor(() -> given().header("Authorization", viewer).get("/api/plans/me").statusCode() == 200);
+            waitFor(Duration.ofSeconds(10), () -> given().header("Authorization", viewer).get("/api/plans/me").statusCode() == 200);
             String url = given().header("Authorization", viewer).contentType(ContentType.JSON).body("{}")
                     .post("/api/plans/calendar/feeds").then().statusCode(201).extract().path("url");
             String feed = URI.create(url).getRawPath();
             given().get(feed).then().statusCode(200).contentType(containsString("text/calendar"));
 
             idp.institution(slug, "SUSPENDED");
-            Thread.sleep(2_500); // no request meanwhile: the directory is idle and older than its maximum age (1 s)
+            // no request meanwhile: the directory is idle and older than its maximum age
+            Thread.sleep(InstitutionDirectory.DEFAULT_MAX_AGE.plusSeconds(1).toMillis());
             given().header("Accept-Language", "fr").get(feed).then().statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://vigie.cm/problems/institution-suspended"));
 
             idp.institution(slug, "ACTIVE");
-            waitFor(() -> given().get(feed).statusCode() == 200);
+            waitFor(Duration.ofSeconds(30), () -> given().get(feed).statusCode() == 200);
             given().get(feed).then().statusCode(200).contentType(containsString("text/calendar"));
         } finally {
             idp.institution(slug, null);
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant limit = Instant.now().plus(Duration.ofSeconds(10));
+    private static void waitFor(Duration within, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant limit = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(limit)) {
-                throw new AssertionError("not within 10 s");
+                throw new AssertionError("not within " + within);
             }
             Thread.sleep(100);
         }
