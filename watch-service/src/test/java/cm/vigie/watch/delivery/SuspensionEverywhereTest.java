@@ -67,6 +67,9 @@ class SuspensionEverywhereTest {
     @Inject
     SourcePoller poller;
 
+    @Inject
+    WebhookBacklog backlog;
+
     private String slug;
 
     /** A fresh active institution for the test, once the service's directory knows it. */
@@ -91,7 +94,12 @@ class SuspensionEverywhereTest {
 
     /** Raises one HOAX alert for the institution: a hoax, then a mention restating it. */
     private static void raiseAlert(String bearer) {
-        String marker = AlertDeliveryTest.marker(2);
+        raiseAlert(bearer, 2);
+    }
+
+    /** Each wording is a different claim, so that alerts raised in one test do not join each other. */
+    private static void raiseAlert(String bearer, int wording) {
+        String marker = AlertDeliveryTest.marker(wording);
         as(bearer).body("{\"claims\":[\"" + AlertDeliveryTest.claim(marker) + "\"],\"verdict\":\"FALSE\",\"shared\":false}")
                 .post("/api/watch/hoaxes").then().statusCode(201);
         as(bearer).body(batch(mention(null, AlertDeliveryTest.claim(marker), "fake_news_s")))
@@ -149,7 +157,7 @@ class SuspensionEverywhereTest {
         Instant opened = Instant.now();
         try (SseClient stream = new SseClient(shortLived, null, null)) {
             assertEquals(200, stream.status);
-            raiseAlert(cm(slug));
+            raiseAlert(cm(slug), 0);
             SseClient.Event created = stream.next(WAIT);
             assertEquals("ALERT_CREATED", created.name());
             first = created.id();
@@ -162,7 +170,7 @@ class SuspensionEverywhereTest {
             Duration lived = Duration.between(opened, Instant.now());
             assertTrue(lived.compareTo(Duration.ofSeconds(6)) > 0 && lived.compareTo(Duration.ofSeconds(11)) < 0, lived.toString());
         }
-        raiseAlert(cm(slug));
+        raiseAlert(cm(slug), 1);
         try (SseClient resumed = new SseClient(TestTokens.bearer(slug, "viewer", "viewer"), null, first)) {
             assertEquals(200, resumed.status);
             SseClient.Event missed = resumed.next(WAIT);
@@ -191,11 +199,16 @@ class SuspensionEverywhereTest {
             receiver.received.clear();
             receiver.status.set(200);
             assertEquals(null, receiver.received.poll(4, TimeUnit.SECONDS), "no attempt while suspended (retries were due every second)");
+            backlog.refresh();
+            assertEquals(1, backlog.held(), "held apart from the backlog that pages operators");
 
             IDP.institution(slug, "ACTIVE");
             WebhookReceiver.Received delivered = receiver.received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(delivered, "the pending delivery goes out after reactivation");
             assertEquals(deliveryId, JsonPath.from(new String(delivered.body(), StandardCharsets.UTF_8)).getString("id"));
+            Thread.sleep(500); // the dispatcher records the delivery after the receiver answered
+            backlog.refresh();
+            assertEquals(0, backlog.held());
         }
     }
 
