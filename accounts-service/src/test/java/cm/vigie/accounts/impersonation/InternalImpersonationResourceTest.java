@@ -97,4 +97,25 @@ class InternalImpersonationResourceTest {
                 .body("errors.field", hasItem("candidates[0].handle"))
                 .body("title", equalTo("Requête invalide"));
     }
+
+    @Test
+    void aSuspendedInstitutionIsRefusedUntilReactivatedButTheDirectoryStillLearnsIt() {
+        String id = AccountsTestSupport.ensureInstitution("minsuspinternal");
+        String operator = AccountsTestSupport.OPERATOR;
+        internal(TestIdentityProvider.SERVICE_KEY, "minsuspinternal", CANDIDATES).statusCode(200);
+        given().header("Authorization", operator).contentType(ContentType.JSON).body("{\"reason\":\"audit\"}")
+                .post("/api/institutions/" + id + "/suspend").then().statusCode(200);
+        try {
+            internal(TestIdentityProvider.SERVICE_KEY, "minsuspinternal", CANDIDATES).statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://vigie.cm/problems/institution-suspended"));
+            internal(TestIdentityProvider.SERVICE_KEY, "minnowhere", CANDIDATES).statusCode(403);
+            given().header("X-Vigie-Service-Key", TestIdentityProvider.SERVICE_KEY).get("/internal/institutions").then()
+                    .statusCode(200).body("find { it.slug == 'minsuspinternal' }.status", equalTo("SUSPENDED"));
+        } finally {
+            given().header("Authorization", operator).contentType(ContentType.JSON).body("{\"reason\":\"done\"}")
+                    .post("/api/institutions/" + id + "/reactivate").then().statusCode(200);
+        }
+        internal(TestIdentityProvider.SERVICE_KEY, "minsuspinternal", CANDIDATES).statusCode(200);
+    }
 }

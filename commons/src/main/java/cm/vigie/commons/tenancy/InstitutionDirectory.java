@@ -6,30 +6,48 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.problem.ProblemType;
+
 /**
  * The institutions the platform knows, kept in memory and refreshed from their source of truth.
  * <p>
  * A known institution is answered from memory; a stale snapshot is answered at once and refreshed in the
- * background, so a suspension is seen within the maximum age plus one load. An unknown slug waits for the load in
- * progress, or triggers one (at most every {@link #MIN_RELOAD_INTERVAL}), so that a newly onboarded institution is
- * accepted at once, even by concurrent first requests. When the source is down, the last snapshot keeps serving.
+ * background, so a suspension is seen within the maximum age plus one load. A snapshot that nobody refreshed for a
+ * whole maximum age (an idle service) is not trusted: the lookup waits for one load, so that an old answer never
+ * outlives a suspension by more than that. An unknown slug waits for the load in progress, or triggers one (at most
+ * every {@link #MIN_RELOAD_INTERVAL}), so that a newly onboarded institution is accepted at once, even by concurrent
+ * first requests. When the source is down, the last snapshot keeps serving.
+ * <p>
+ * Work that no request starts (open streams, polling, webhook deliveries) asks {@link #suspendedNow()} on its own
+ * schedule; requests without a token (calendar feeds) and internal calls ask {@link #requireActive(String)}.
  */
 public abstract class InstitutionDirectory {
 
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(15);
     public static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(2);
+    /** How long {@link #requireActive(String)} waits for a load before refusing. */
+    public static final Duration LOOKUP_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(InstitutionDirectory.class);
 
-    private record Snapshot(Map<String, KnownInstitution> bySlug, Instant loadedAt) {
+    private record Snapshot(Map<String, KnownInstitution> bySlug, Instant loadedAt, Set<String> suspended) {
+        Snapshot(Map<String, KnownInstitution> bySlug, Instant loadedAt) {
+            this(bySlug, loadedAt, bySlug.values().stream().filter(known -> !known.active()).map(KnownInstitution::slug)
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(Map.of(), Instant.EPOCH));
@@ -54,7 +72,11 @@ public abstract class InstitutionDirectory {
         Instant now = clock.instant();
         if (known != null) {
             if (current.loadedAt().plus(maxAge).isBefore(now)) {
-                reload();
+                boolean idle = lastAttempt.plus(maxAge).isBefore(now);
+                CompletableFuture<Snapshot> loading = reload();
+                if (idle) {
+                    return loading.thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
+                }
             }
             return CompletableFuture.completedFuture(Optional.of(known));
         }
@@ -63,6 +85,39 @@ public abstract class InstitutionDirectory {
             return (running != null ? running : reload()).thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
         }
         return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
+     * The slugs of the suspended institutions, from memory (a stale snapshot is refreshed in the background), for
+     * work that runs on a schedule rather than per request. Call it at least once per maximum age to keep the snapshot
+     * fresh: a suspension then shows within the maximum age, one load and the caller's period.
+     */
+    public Set<String> suspendedNow() {
+        Snapshot current = snapshot.get();
+        if (current.loadedAt().plus(maxAge).isBefore(clock.instant())) {
+            reload();
+        }
+        return current.suspended();
+    }
+
+    /**
+     * Refuses (403 institution-suspended) an institution that is suspended or unknown. Blocks up to
+     * {@link #LOOKUP_WAIT} when a load is needed: call it from a worker thread (internal calls, calendar feeds).
+     */
+    public void requireActive(String slug) {
+        boolean active;
+        try {
+            active = find(slug).toCompletableFuture().get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .map(KnownInstitution::active).orElse(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            active = false;
+        } catch (ExecutionException | TimeoutException e) {
+            active = false;
+        }
+        if (!active) {
+            throw new ProblemException(ProblemType.INSTITUTION_SUSPENDED, "problem.institution-suspended.detail");
+        }
     }
 
     /** Reloads now, on the caller's thread. Call after a local change of status so that it applies at once. */

@@ -18,15 +18,19 @@ public class ServiceCall {
     public static final String INSTITUTION_HEADER = "X-Vigie-Institution";
 
     private final ServiceKey serviceKey;
+    private final InstitutionDirectory directory;
     private String institution;
 
-    ServiceCall(ServiceKey serviceKey) {
+    ServiceCall(ServiceKey serviceKey, InstitutionDirectory directory) {
         this.serviceKey = serviceKey;
+        this.directory = directory;
     }
 
     /**
-     * Checks the presented service key (401 otherwise) and the institution id (400 when missing or malformed), then
-     * acts for that institution until the request ends.
+     * Checks the presented service key (401 otherwise), the institution id (400 when missing or malformed) and that
+     * the institution is known and active (403 institution-suspended otherwise), then acts for that institution until
+     * the request ends. Blocking: internal endpoints run on worker threads. The directory's own endpoint
+     * ({@code /internal/institutions}) acts for no institution and so is never refused.
      */
     public String actAs(String presentedKey, String institutionId) {
         if (!serviceKey.matches(presentedKey)) {
@@ -35,6 +39,7 @@ public class ServiceCall {
         if (institutionId == null || !Issuers.REALM_NAME.matcher(institutionId).matches()) {
             throw ProblemException.invalid(INSTITUTION_HEADER, "problem.service-call.institution");
         }
+        directory.requireActive(institutionId);
         this.institution = institutionId;
         return institutionId;
     }

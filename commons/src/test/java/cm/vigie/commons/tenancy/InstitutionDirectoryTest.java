@@ -118,4 +118,52 @@ class InstitutionDirectoryTest {
         assertTrue(find("minsante").isPresent());
         assertTrue(find("minsante").isPresent());
     }
+
+    @Test
+    void anIdleDirectoryWaitsForOneLoadRatherThanAnswerAnOldStatus() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        FakeSource source = new FakeSource(clock, queued::add);
+        source.rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
+        var first = source.find("mincom").toCompletableFuture();
+        queued.remove(0).run();
+        assertTrue(first.join().orElseThrow().active());
+
+        source.rows.set(0, new KnownInstitution("mincom", InstitutionStatus.SUSPENDED));
+        clock.now = clock.now.plus(InstitutionDirectory.DEFAULT_MAX_AGE).plusSeconds(1);
+        var afterIdle = source.find("mincom").toCompletableFuture();
+        assertTrue(!afterIdle.isDone(), "no load was attempted for a whole maximum age: the lookup waits for one");
+        queued.remove(0).run();
+        assertEquals(InstitutionStatus.SUSPENDED, afterIdle.join().orElseThrow().status());
+
+        clock.now = clock.now.plus(InstitutionDirectory.DEFAULT_MAX_AGE).plusSeconds(1);
+        source.find("mincom");
+        clock.now = clock.now.plusSeconds(1);
+        assertTrue(source.find("mincom").toCompletableFuture().isDone(), "while a load is recent, the snapshot answers at once");
+    }
+
+    @Test
+    void suspendedNowListsTheSuspendedAndKeepsTheSnapshotFresh() {
+        directory.rows.add(new KnownInstitution("minsante", InstitutionStatus.ACTIVE));
+        directory.rows.add(new KnownInstitution("mincom", InstitutionStatus.SUSPENDED));
+        find("minsante");
+        assertEquals(java.util.Set.of("mincom"), directory.suspendedNow());
+        directory.rows.set(0, new KnownInstitution("minsante", InstitutionStatus.SUSPENDED));
+        assertEquals(java.util.Set.of("mincom"), directory.suspendedNow(), "fresh: no load");
+        assertEquals(1, directory.loads.get());
+        clock.now = clock.now.plus(InstitutionDirectory.DEFAULT_MAX_AGE).plusSeconds(1);
+        directory.suspendedNow();
+        assertEquals(java.util.Set.of("minsante", "mincom"), directory.suspendedNow());
+    }
+
+    @Test
+    void requireActiveRefusesSuspendedAndUnknownInstitutions() {
+        directory.rows.add(new KnownInstitution("minsante", InstitutionStatus.ACTIVE));
+        directory.rows.add(new KnownInstitution("mincom", InstitutionStatus.SUSPENDED));
+        directory.requireActive("minsante");
+        for (String slug : java.util.List.of("mincom", "minghost")) {
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(cm.vigie.commons.problem.ProblemException.class,
+                    () -> directory.requireActive(slug));
+            assertEquals(cm.vigie.commons.problem.ProblemType.INSTITUTION_SUSPENDED, refused.type());
+        }
+    }
 }

@@ -91,6 +91,7 @@ public class CalendarFeedResource {
     @Operation(operationId = "readPlanCalendarFeed", summary = "The calendar behind a subscription link, for calendar programs (no bearer token: the link is the secret)")
     @APIResponse(responseCode = "200", description = "An iCalendar document: 30 days back, 120 days ahead by default", content = @Content(mediaType = CalendarResource.TEXT_CALENDAR, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The link's institution is suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown or revoked link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("token") String token,
             @Parameter(description = "Start: a date or an instant", example = "2027-01-01") @QueryParam("from") String from,

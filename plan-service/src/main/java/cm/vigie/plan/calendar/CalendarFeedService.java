@@ -20,6 +20,7 @@ import org.hibernate.SessionFactory;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.CurrentInstitution;
+import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.plan.accounts.ChannelCheck;
 import cm.vigie.plan.audit.PlanAudit;
 import cm.vigie.plan.publication.Publication;
@@ -53,9 +54,11 @@ public class CalendarFeedService {
     private final SecurityIdentity identity;
     private final ChannelCheck channels;
     private final CalendarService calendar;
+    private final InstitutionDirectory directory;
 
     CalendarFeedService(EntityManager entityManager, CurrentInstitution institution, PlanAudit audit,
-            SecurityIdentity identity, ChannelCheck channels, CalendarService calendar) {
+            SecurityIdentity identity, ChannelCheck channels, CalendarService calendar, InstitutionDirectory directory) {
+        this.directory = directory;
         this.entityManager = entityManager;
         this.institution = institution;
         this.audit = audit;
@@ -103,7 +106,10 @@ public class CalendarFeedService {
         audit.record(feed.institutionId, "REVOKED", AUDIT_TARGET, feed.id, "ACTIVE", "REVOKED", null, null, null);
     }
 
-    /** The calendar a live feed shows, or empty when the secret matches no live feed. */
+    /**
+     * The calendar a live feed shows, or empty when the secret matches no live feed. A feed of a suspended
+     * institution answers 403: the link carries no token, so the request filter cannot see whose it is.
+     */
     public Optional<String> read(String token, CalendarRange range) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
@@ -113,6 +119,7 @@ public class CalendarFeedService {
             return Optional.empty();
         }
         String slug = (String) rows.get(0)[0];
+        directory.requireActive(slug);
         UUID channel = rows.get(0)[1] == null ? null : UUID.fromString((String) rows.get(0)[1]);
         SessionFactory factory = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
         try (Session session = factory.withOptions().tenantIdentifier((Object) slug).openSession()) {

@@ -1,5 +1,7 @@
 package cm.vigie.watch.delivery;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,7 +53,9 @@ public class AlertStreamResource {
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
     @Operation(operationId = "streamWatchAlerts", summary = "Server-Sent Events of your institution's alerts as they are raised and change",
             description = "Each event has the id of the change, a name (ALERT_CREATED, ALERT_UPDATED, ALERT_ACKNOWLEDGED, ALERT_RESOLVED) and the alert as JSON data. "
-                    + "On reconnect, send Last-Event-ID (browsers do) to receive what you missed first, up to 1,000 events.")
+                    + "On reconnect, send Last-Event-ID (browsers do) to receive what you missed first, up to 1,000 events. "
+                    + "The stream ends when the token expires or the institution is suspended, after a last event STREAM_CLOSED (no id) whose data "
+                    + "names the reason (TOKEN_EXPIRED, INSTITUTION_SUSPENDED): reconnect with a fresh token and Last-Event-ID to resume without loss.")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             examples = @ExampleObject(name = "event", value = "id: 42\nevent: ALERT_CREATED\ndata: {\"id\":\"5c0f6f1e-8f7a-4a55-9b35-7d0c3c1e2a90\",\"ruleType\":\"KEYWORD\",\"severity\":\"HIGH\",\"status\":\"OPEN\",\"mentionCount\":1}\n\n")))
     @APIResponse(responseCode = "400", description = "Invalid severity or Last-Event-ID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -73,10 +78,16 @@ public class AlertStreamResource {
         }
         Runnable release = slots.acquire(slug, identity.getPrincipal().getName());
         try {
-            streams.open(slug, sink, sse, minSeverity == null ? Severity.LOW : minSeverity, after, release);
+            streams.open(slug, sink, sse, minSeverity == null ? Severity.LOW : minSeverity, after, tokenExpiry(), release);
         } catch (RuntimeException e) {
             release.run();
             throw e;
         }
+    }
+
+    /** When the caller's token expires: the stream ends then (null for a token without expiry). */
+    private Instant tokenExpiry() {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
+                ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
     }
 }

@@ -16,6 +16,14 @@ import cm.vigie.watch.alert.Severity;
  */
 final class StreamSession {
 
+    static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+    static final String INSTITUTION_SUSPENDED = "INSTITUTION_SUSPENDED";
+    /** The last event of a stream that the service ends; it has no id, so the client's Last-Event-ID stays. */
+    static final String STREAM_CLOSED = "STREAM_CLOSED";
+
+    private final String institutionId;
+    private final java.time.Instant expiresAt;
+    private boolean ended;
     private final SseEventSink sink;
     private final Sse sse;
     private final Severity minSeverity;
@@ -32,7 +40,10 @@ final class StreamSession {
     private Runnable unsubscribe = () -> {
     };
 
-    StreamSession(SseEventSink sink, Sse sse, Severity minSeverity, long lastEventId) {
+    StreamSession(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, long lastEventId,
+            java.time.Instant expiresAt) {
+        this.institutionId = institutionId;
+        this.expiresAt = expiresAt;
         this.sink = sink;
         this.sse = sse;
         this.minSeverity = minSeverity;
@@ -60,6 +71,9 @@ final class StreamSession {
     }
 
     synchronized void heartbeat() {
+        if (ended) {
+            return;
+        }
         if (sink.isClosed()) {
             close();
             return;
@@ -69,6 +83,28 @@ final class StreamSession {
                 close();
             }
         });
+    }
+
+    String institutionId() {
+        return institutionId;
+    }
+
+    boolean expiredAt(java.time.Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Tells the client why, then closes: nothing more is sent on this stream. */
+    synchronized void end(String reason) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        unsubscribe.run();
+        if (sink.isClosed()) {
+            return;
+        }
+        sink.send(sse.newEventBuilder().name(STREAM_CLOSED).data(String.class, "{\"reason\":\"" + reason + "\"}").build())
+                .whenComplete((ok, failure) -> close());
     }
 
     boolean closed() {
@@ -83,7 +119,7 @@ final class StreamSession {
     }
 
     private void send(AlertEvent event) {
-        if (!event.severity().atLeast(minSeverity) || sent.contains(event.id())
+        if (ended || !event.severity().atLeast(minSeverity) || sent.contains(event.id())
                 || replaying && event.id() <= replayedUpTo) {
             return;
         }

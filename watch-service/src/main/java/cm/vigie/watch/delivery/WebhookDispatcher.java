@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cm.vigie.commons.tenancy.InstitutionDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -38,11 +39,13 @@ public class WebhookDispatcher {
 
     private final DataSource dataSource;
     private final WebhookSettings settings;
+    private final InstitutionDirectory directory;
     private final HttpClient http;
 
-    WebhookDispatcher(DataSource dataSource, WebhookSettings settings) {
+    WebhookDispatcher(DataSource dataSource, WebhookSettings settings, InstitutionDirectory directory) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.directory = directory;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -87,6 +90,7 @@ public class WebhookDispatcher {
         }
     }
 
+    /** The deliveries of a suspended institution stay PENDING, untouched, and go out once it is reactivated. */
     private List<Due> claim(Connection connection) throws SQLException {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -94,9 +98,11 @@ public class WebhookDispatcher {
                        w.url, w.secret
                   FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
                  WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND w.active
+                   AND d.institution_id <> ALL (?)
                  ORDER BY d.next_attempt_at
                  LIMIT ? FOR UPDATE OF d SKIP LOCKED""")) {
-            statement.setInt(1, settings.batchSize());
+            statement.setArray(1, connection.createArrayOf("varchar", directory.suspendedNow().toArray()));
+            statement.setInt(2, settings.batchSize());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     due.add(new Due(rows.getObject("id", UUID.class), rows.getObject("webhook_id", UUID.class),

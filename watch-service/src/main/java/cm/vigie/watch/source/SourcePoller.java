@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.watch.mention.IngestResult;
 import io.quarkus.scheduler.Scheduled;
 
@@ -33,12 +34,15 @@ public class SourcePoller {
     private final SourceStatusStore statuses;
     private final SourceIngestion ingestion;
     private final SourcesSettings settings;
+    private final InstitutionDirectory directory;
 
-    SourcePoller(Connectors connectors, SourceStatusStore statuses, SourceIngestion ingestion, SourcesSettings settings) {
+    SourcePoller(Connectors connectors, SourceStatusStore statuses, SourceIngestion ingestion, SourcesSettings settings,
+            InstitutionDirectory directory) {
         this.connectors = connectors;
         this.statuses = statuses;
         this.ingestion = ingestion;
         this.settings = settings;
+        this.directory = directory;
     }
 
     @Scheduled(every = "${vigie.watch.sources.tick:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,12 +52,16 @@ public class SourcePoller {
         }
     }
 
-    /** Polls every source due now, a batch at a time; answers what each poll did. */
+    /**
+     * Polls every source due now, a batch at a time; answers what each poll did. The sources of suspended
+     * institutions are skipped and keep their schedule: they are due again at the first tick after reactivation.
+     */
     public List<Outcome> pollDue() {
         Set<String> polled = connectors.types().stream().filter(type -> connectors.polling(type).isPresent())
                 .collect(Collectors.toSet());
         Instant now = Instant.now();
-        List<SourceStatusStore.Due> due = statuses.claimDue(polled, settings.batch(), now, now.plus(settings.lease()));
+        List<SourceStatusStore.Due> due = statuses.claimDue(polled, directory.suspendedNow(), settings.batch(), now,
+                now.plus(settings.lease()));
         return due.stream().map(this::poll).toList();
     }
 

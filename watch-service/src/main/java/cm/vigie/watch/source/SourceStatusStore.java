@@ -90,7 +90,8 @@ public class SourceStatusStore {
      * Reserves up to {@code limit} active sources of the given types whose poll is due, by pushing their next poll to
      * {@code leaseUntil}; concurrent pollers (other replicas) skip the rows another one holds.
      */
-    List<Due> claimDue(Collection<String> types, int limit, Instant now, Instant leaseUntil) {
+    List<Due> claimDue(Collection<String> types, Collection<String> skippedInstitutions, int limit, Instant now,
+            Instant leaseUntil) {
         List<Due> due = new ArrayList<>();
         if (types.isEmpty()) {
             return due;
@@ -99,14 +100,15 @@ public class SourceStatusStore {
                 PreparedStatement claim = connection.prepareStatement("""
                         UPDATE source_status st SET next_poll_at = ? FROM (
                             SELECT d.source_id FROM source_status d JOIN source s ON s.id = d.source_id
-                            WHERE s.active AND s.type = ANY (?) AND d.next_poll_at <= ?
+                            WHERE s.active AND s.type = ANY (?) AND s.institution_id <> ALL (?) AND d.next_poll_at <= ?
                             ORDER BY d.next_poll_at LIMIT ? FOR UPDATE OF d SKIP LOCKED) claimed
                         WHERE st.source_id = claimed.source_id
                         RETURNING st.source_id""")) {
             claim.setTimestamp(1, Timestamp.from(leaseUntil));
             claim.setArray(2, connection.createArrayOf("varchar", types.toArray()));
-            claim.setTimestamp(3, Timestamp.from(now));
-            claim.setInt(4, limit);
+            claim.setArray(3, connection.createArrayOf("varchar", skippedInstitutions.toArray()));
+            claim.setTimestamp(4, Timestamp.from(now));
+            claim.setInt(5, limit);
             List<UUID> ids = new ArrayList<>();
             try (ResultSet row = claim.executeQuery()) {
                 while (row.next()) {

@@ -22,6 +22,8 @@ final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** Completes when the server ends the stream. */
+    final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     final int status;
 
@@ -54,6 +56,7 @@ final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
+            ended.complete(null);
         });
         reader.setDaemon(true);
         reader.start();

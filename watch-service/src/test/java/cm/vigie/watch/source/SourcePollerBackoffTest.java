@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SourcePollerBackoffTest {
 
-    private final SourcePoller poller = new SourcePoller(null, null, null, TestSourcesSettings.local());
+    private final SourcePoller poller = new SourcePoller(null, null, null, TestSourcesSettings.local(), null);
 
     @Test
     void theWaitDoublesWithEachFailureUpToTheCap() {

@@ -24,7 +24,7 @@ import cm.vigie.devstack.Stack;
  */
 public final class Api {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final String PROBLEM = "application/problem+json";
 
     /** One answer. */

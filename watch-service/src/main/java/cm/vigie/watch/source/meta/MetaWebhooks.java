@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.watch.mention.IngestResult;
 import cm.vigie.watch.source.SourceIngestion;
 import cm.vigie.watch.source.SourceSettings;
@@ -20,14 +23,18 @@ import cm.vigie.watch.source.SourceStatusStore;
 @ApplicationScoped
 public class MetaWebhooks {
 
+    private static final Logger LOG = Logger.getLogger(MetaWebhooks.class);
+
     private final SourceStatusStore sources;
     private final SourceIngestion ingestion;
     private final ObjectMapper json;
+    private final InstitutionDirectory directory;
 
-    MetaWebhooks(SourceStatusStore sources, SourceIngestion ingestion, ObjectMapper json) {
+    MetaWebhooks(SourceStatusStore sources, SourceIngestion ingestion, ObjectMapper json, InstitutionDirectory directory) {
         this.sources = sources;
         this.ingestion = ingestion;
         this.json = json;
+        this.directory = directory;
     }
 
     /** Answers the challenge when the mode is {@code subscribe} and the token is the source's. */
@@ -39,7 +46,11 @@ public class MetaWebhooks {
         return challenge;
     }
 
-    /** Verifies the signature over the raw body before reading anything; a bad one stores nothing. */
+    /**
+     * Verifies the signature over the raw body before reading anything; a bad one stores nothing. A delivery for a
+     * suspended institution is acknowledged (200) and dropped without ingestion: Meta retries a refusal for hours and
+     * may then disable the page's subscription, which reactivation could not restore (ADR 0026).
+     */
     public MetaWebhookReceipt receive(UUID sourceId, String signature, byte[] body) {
         SourceSettings source = find(sourceId);
         if (!MetaSignature.verify(source.secret(), body == null ? new byte[0] : body, signature)) {
@@ -56,6 +67,11 @@ public class MetaWebhooks {
         }
         Instant now = Instant.now();
         MetaEvents.Parsed parsed = MetaEvents.parse(delivery, source.account(), now);
+        if (directory.suspendedNow().contains(source.institutionId())) {
+            LOG.infof("Meta delivery for source %s dropped: institution %s is suspended (%d changes)", source.id(),
+                    source.institutionId(), parsed.changes());
+            return new MetaWebhookReceipt(parsed.changes(), 0, 0, parsed.changes());
+        }
         IngestResult result = parsed.mentions().isEmpty() ? new IngestResult(0, 0, java.util.List.of())
                 : ingestion.ingest(source.institutionId(), parsed.mentions());
         sources.recordPush(source.id(), now, result.accepted());
