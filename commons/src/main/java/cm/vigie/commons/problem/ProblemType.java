@@ -20,7 +20,8 @@ public enum ProblemType {
     INTERNAL(500, "internal"),
     BAD_GATEWAY(502, "bad-gateway"),
     UNAVAILABLE(503, "unavailable"),
-    GATEWAY_TIMEOUT(504, "gateway-timeout");
+    GATEWAY_TIMEOUT(504, "gateway-timeout"),
+    REQUEST_TIMEOUT(408, "request-timeout");
 
     private final int status;
     private final String slug;
