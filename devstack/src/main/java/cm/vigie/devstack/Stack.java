@@ -144,7 +144,8 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> launched = new ArrayList<>();
         for (ServiceModule service : wave) {
             step(service.module(), "starting on " + StackPorts.localUrl(options.ports().get(service.port())));
-            ServiceProcess process = ServiceProcess.launch(service, options, options.ports().postgres());
+            ServiceProcess process = ServiceProcess.launch(service, options, options.ports().postgres(),
+                    options.extraJvmOptions().getOrDefault(service, List.of()));
             adopt(process, () -> services.put(service, process));
             launched.add(process);
         }
