@@ -84,7 +84,7 @@ public interface GatewayConfig {
         Duration bodyTimeout();
 
         /** Open connections one client address may hold (0: no cap); over it, 429 and closed. */
-        @WithDefault("64")
+        @WithDefault("256")
         int maxConnectionsPerAddress();
 
         /** Path prefixes of long-lived streams (Server-Sent Events): own upstream pool, counted per institution. */

@@ -37,7 +37,12 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
         int increment(String address) {
-            return open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+            // inside compute, so that a concurrent decrement cannot drop the entry between lookup and increment
+            return open.compute(address, (a, count) -> {
+                AtomicInteger c = count == null ? new AtomicInteger() : count;
+                c.incrementAndGet();
+                return c;
+            }).get();
         }
 
         void decrement(String address) {
