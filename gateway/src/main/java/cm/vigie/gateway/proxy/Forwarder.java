@@ -216,6 +216,11 @@ final class Forwarder {
             if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
                 response.setChunked(true);
             }
+            String type = answer.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (target.stream() || (type != null && type.startsWith("text/event-stream"))) {
+                // a stream's head goes out now, not with its first event (which may be a heartbeat 15 s later)
+                response.writeHead();
+            }
             answer.pipe().endOnFailure(true).to(response).onFailure(error -> {
                 if (out != null) {
                     out.reset(0, error);

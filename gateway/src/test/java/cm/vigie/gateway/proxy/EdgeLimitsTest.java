@@ -229,6 +229,24 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void aStreamsHeadReachesTheClientBeforeItsFirstEvent() throws Exception {
+        try (Socket socket = connect()) {
+            long start = System.nanoTime();
+            socket.getOutputStream().write(("GET /api/accounts/live/quiet-stream HTTP/1.1\r\nHost: gw\r\n"
+                    + "Accept: text/event-stream\r\nAuthorization: " + COM + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                line.append((char) b);
+            }
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("HTTP/1.1 200 OK", line.toString().strip());
+            assertTrue(tookMs < 2500, "the head came after " + tookMs + " ms, not with the first event 3 s later");
+        }
+    }
+
+    @Test
     void publicLimitsFollowTheRealClientBehindATrustedProxyOnly() throws Exception {
         // the test client is 127.0.0.1, a trusted proxy here: its X-Forwarded-For names the client
         for (int i = 0; i < 4; i++) {
