@@ -25,7 +25,7 @@ import io.vertx.core.net.impl.TCPServerBase;
  * Vert.x connection handler is taken by Quarkus' own connection limit), and a slowloris client never gets that far.
  * So the guard is installed on the listening Netty channel: a handler ahead of the acceptor adds the guard first in
  * each accepted connection's pipeline, before Vert.x adds its HTTP codec behind it. This reads one private field of
- * Vert.x ({@code TCPServerBase.bindFuture}); the start fails loudly if a Vert.x upgrade moves it (EdgeGuardsTest).
+ * Vert.x ({@code TCPServerBase.bindFuture}); if a Vert.x upgrade moves it, the guards are missing and EdgeLimitsTest fails.
  */
 @ApplicationScoped
 public class EdgeGuards {
