@@ -58,8 +58,6 @@ public final class Stack implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private final java.util.Map<ServiceModule, List<String>> serviceOptions = new java.util.concurrent.ConcurrentHashMap<>();
-
     private Stack(StackOptions options, Progress progress) {
         this.options = options;
         this.progress = progress;
@@ -80,12 +78,6 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack create(StackOptions options, Progress progress) {
         return new Stack(options, progress);
-    }
-
-    /** Extra JVM options ({@code -Dkey=value}) for one service, e.g. a setting a test needs; call before {@link #startAll()}. */
-    public Stack withServiceOptions(ServiceModule service, List<String> jvmOptions) {
-        serviceOptions.put(service, List.copyOf(jvmOptions));
-        return this;
     }
 
     /** Starts every component and returns once all are ready; on failure stops what was started and throws. */
@@ -153,7 +145,7 @@ public final class Stack implements AutoCloseable {
         for (ServiceModule service : wave) {
             step(service.module(), "starting on " + StackPorts.localUrl(options.ports().get(service.port())));
             ServiceProcess process = ServiceProcess.launch(service, options, options.ports().postgres(),
-                    serviceOptions.getOrDefault(service, List.of()));
+                    options.extraJvmOptions().getOrDefault(service, List.of()));
             adopt(process, () -> services.put(service, process));
             launched.add(process);
         }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -31,6 +33,7 @@ import java.util.Properties;
  * @param registerDemoInstitutions register minsante and mincom in accounts-service once it is ready
  * @param keycloakReadyTimeout     how long Keycloak may take to serve its realms
  * @param serviceReadyTimeout      how long each service may take to answer {@code /q/health/ready}
+ * @param extraJvmOptions          per service, JVM options added to its command line (e.g. {@code -Dkey=value} of a test)
  */
 public record StackOptions(
         Path repoRoot,
@@ -47,7 +50,8 @@ public record StackOptions(
         boolean startServices,
         boolean registerDemoInstitutions,
         Duration keycloakReadyTimeout,
-        Duration serviceReadyTimeout) {
+        Duration serviceReadyTimeout,
+        Map<ServiceModule, List<String>> extraJvmOptions) {
 
     public static final String STATE_DIR = ".vigie";
 
@@ -63,6 +67,7 @@ public record StackOptions(
         Objects.requireNonNull(serviceKey, "serviceKey");
         Objects.requireNonNull(keycloakReadyTimeout, "keycloakReadyTimeout");
         Objects.requireNonNull(serviceReadyTimeout, "serviceReadyTimeout");
+        extraJvmOptions = extraJvmOptions == null ? Map.of() : Map.copyOf(extraJvmOptions);
     }
 
     /** {@code ./platform up}: state in {@code <repoRoot>/.vigie}, kept between runs. */
@@ -167,7 +172,8 @@ public record StackOptions(
                 .keycloakDistZip(keycloakDistZip).keycloakVersion(keycloakVersion)
                 .javaHome(javaHome).ports(ports).serviceKey(serviceKey)
                 .startServices(startServices).registerDemoInstitutions(registerDemoInstitutions)
-                .keycloakReadyTimeout(keycloakReadyTimeout).serviceReadyTimeout(serviceReadyTimeout);
+                .keycloakReadyTimeout(keycloakReadyTimeout).serviceReadyTimeout(serviceReadyTimeout)
+                .extraJvmOptions(extraJvmOptions);
     }
 
     public static final class Builder {
@@ -186,6 +192,23 @@ public record StackOptions(
         private boolean registerDemoInstitutions = true;
         private Duration keycloakReadyTimeout;
         private Duration serviceReadyTimeout;
+        private Map<ServiceModule, List<String>> extraJvmOptions = Map.of();
+
+        public Builder extraJvmOptions(Map<ServiceModule, List<String>> value) {
+            extraJvmOptions = value;
+            return this;
+        }
+
+        /** Adds JVM options (e.g. {@code -Dkey=value}) to one service's command line. */
+        public Builder jvmOptions(ServiceModule service, String... options) {
+            Map<ServiceModule, List<String>> all = new java.util.EnumMap<>(ServiceModule.class);
+            all.putAll(extraJvmOptions);
+            List<String> list = new java.util.ArrayList<>(all.getOrDefault(service, List.of()));
+            list.addAll(List.of(options));
+            all.put(service, List.copyOf(list));
+            extraJvmOptions = all;
+            return this;
+        }
 
         public Builder repoRoot(Path value) {
             repoRoot = value;
@@ -265,7 +288,7 @@ public record StackOptions(
         public StackOptions build() {
             return new StackOptions(repoRoot, workDir, postgresDataDir, cleanPostgresData, keycloakBaseDir,
                     freshKeycloakData, keycloakDistZip, keycloakVersion, javaHome, ports, serviceKey, startServices,
-                    registerDemoInstitutions, keycloakReadyTimeout, serviceReadyTimeout);
+                    registerDemoInstitutions, keycloakReadyTimeout, serviceReadyTimeout, extraJvmOptions);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import cm.vigie.accounts.AccountsTestSupport;
 import cm.vigie.accounts.impersonation.engine.PerceptualHash;
+import cm.vigie.accounts.impersonation.engine.PngBomb;
 import cm.vigie.commons.testing.PostgresTestResource;
 import cm.vigie.commons.testing.TestIdentityProviderResource;
 import cm.vigie.commons.testing.TestTokens;
@@ -101,5 +102,21 @@ class PhotoUploadTest {
         given().header("Authorization", OTHER).contentType("image/png").body(portrait("png"))
                 .post("/api/accounts/persons/" + id + "/photos").then().statusCode(404);
         given().header("Authorization", CM).get("/api/accounts/persons/" + id).then().body("photoHashes", hasSize(0));
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedBeforeDecodingAndTheServiceGoesOn() {
+        String id = person(CM);
+        byte[] bomb = PngBomb.of(10_000, 7_500); // 75 million RGBA pixels: 300 MB once decoded
+        assertEquals(true, bomb.length < PhotoHasher.MAX_BYTES, "small enough to pass the upload limit: " + bomb.length);
+        long start = System.nanoTime();
+        given().header("Authorization", CM).header("Accept-Language", "fr").contentType("image/png").body(bomb)
+                .post("/api/accounts/persons/" + id + "/photos").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("10000 x 7500"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("PNG bomb of %d bytes (10000 x 7500 RGBA) refused in %d ms%n", bomb.length, tookMs);
+        given().header("Authorization", CM).contentType("image/png").body(PngBomb.of(64, 64))
+                .post("/api/accounts/persons/" + id + "/photos").then().statusCode(200).body("photoHashes", hasSize(1));
     }
 }

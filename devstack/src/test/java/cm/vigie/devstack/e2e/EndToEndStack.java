@@ -45,12 +45,6 @@ public final class EndToEndStack implements AutoCloseable {
     }
 
     public static EndToEndStack start(String name, UnaryOperator<StackOptions> adjust) {
-        return start(name, adjust, java.util.Map.of());
-    }
-
-    /** As {@link #start(String, UnaryOperator)}, with extra JVM options ({@code -Dkey=value}) for some services. */
-    public static EndToEndStack start(String name, UnaryOperator<StackOptions> adjust,
-            java.util.Map<ServiceModule, List<String>> serviceOptions) {
         List<String> missing = java.util.Arrays.stream(ServiceModule.values())
                 .map(service -> service.runJar(repoRoot()))
                 .filter(jar -> !Files.isRegularFile(jar))
@@ -63,7 +57,6 @@ public final class EndToEndStack implements AutoCloseable {
         StackOptions options = adjust.apply(StackOptions.forTests(repoRoot(), runDir, target().resolve("it-keycloak")));
         long start = System.nanoTime();
         Stack stack = Stack.create(options, line -> System.out.println("[stack] " + line));
-        serviceOptions.forEach(stack::withServiceOptions);
         Thread safetyNet = new Thread(stack::close, "e2e-" + name + "-stack-cleanup");
         Runtime.getRuntime().addShutdownHook(safetyNet);
         stack.startAll();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cm.vigie.gateway.edge.Cidr;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -62,6 +63,42 @@ public interface GatewayConfig {
     List<String> publicPaths();
 
     CircuitBreakerConfig circuitBreaker();
+
+    EdgeConfig edge();
+
+    /**
+     * Proxies whose {@code X-Forwarded-For} is believed (the cluster's edge, e.g. {@code 10.244.0.0/16}): only when the
+     * TCP peer is in one of these ranges is the client address of a public request read from that header. Empty:
+     * the TCP peer is the client.
+     */
+    Optional<List<Cidr>> trustedProxies();
+
+    /** What one client or institution may hold of the gateway (ADR 0028). */
+    interface EdgeConfig {
+        /** Time a new connection has to send the complete headers of its first request; then 408 and closed. */
+        @WithDefault("10s")
+        Duration headerTimeout();
+
+        /** Time a request has to send its whole body once it is forwarded; then 408 and the connection closed. */
+        @WithDefault("60s")
+        Duration bodyTimeout();
+
+        /** Open connections one client address may hold (0: no cap); over it, 429 and closed. */
+        @WithDefault("256")
+        int maxConnectionsPerAddress();
+
+        /** Path prefixes of long-lived streams (Server-Sent Events): own upstream pool, counted per institution. */
+        @WithDefault("/api/watch/alerts/stream")
+        List<String> streamPaths();
+
+        /** Streams one institution may hold open through this gateway at once; over it, 429. */
+        @WithDefault("50")
+        int maxStreamsPerInstitution();
+
+        /** Upper bound of upstream connections for streams, per service and event loop (apart from the request pool). */
+        @WithDefault("1000")
+        int maxStreamConnectionsPerService();
+    }
 
     TokenCacheConfig tokenCache();
 

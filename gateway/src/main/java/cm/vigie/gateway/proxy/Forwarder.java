@@ -23,7 +23,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * One request forwarded to one upstream, streamed both ways: the request body goes out chunk by chunk as it arrives
@@ -44,22 +43,32 @@ final class Forwarder {
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     /** What the exchange needs to know about its upstream. */
-    record Target(Upstream upstream, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs) {
+    record Target(Upstream upstream, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs, boolean stream) {
     }
 
     private final Vertx vertx;
     private final Supplier<HttpClient> clients;
+    private final Supplier<HttpClient> streamClients;
     private final long maxBodyBytes;
+    private final long bodyTimeoutMs;
 
-    /** @param clients the HTTP client to use from the calling thread */
-    Forwarder(Vertx vertx, Supplier<HttpClient> clients, long maxBodyBytes) {
+    /**
+     * @param clients the HTTP client to use from the calling thread
+     * @param streamClients the same for streams, whose pools are apart
+     * @param bodyTimeoutMs time a request body has to arrive whole once forwarding starts (0: unbounded)
+     */
+    Forwarder(Vertx vertx, Supplier<HttpClient> clients, Supplier<HttpClient> streamClients, long maxBodyBytes,
+            long bodyTimeoutMs) {
         this.vertx = vertx;
         this.clients = clients;
+        this.streamClients = streamClients;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMs = bodyTimeoutMs;
     }
 
-    void forward(HttpServerRequest in, Target target, String requestId, String traceparent) {
-        new Exchange(in, target, requestId, traceparent).start();
+    /** @param client the real client's address, sent on as {@code X-Forwarded-For} */
+    void forward(HttpServerRequest in, Target target, String requestId, String traceparent, String client) {
+        new Exchange(in, target, requestId, traceparent, client).start();
     }
 
     private final class Exchange {
@@ -68,13 +77,16 @@ final class Forwarder {
         private final String requestId;
         private final String traceparent;
         private final boolean replayable;
+        private final String client;
         private HttpClientRequest out;
         private long timer = -1;
+        private long bodyTimer = -1;
         private long received;
         private boolean finished;
 
-        Exchange(HttpServerRequest in, Target target, String requestId, String traceparent) {
+        Exchange(HttpServerRequest in, Target target, String requestId, String traceparent, String client) {
             this.in = in;
+            this.client = client;
             this.target = target;
             this.requestId = requestId;
             this.traceparent = traceparent;
@@ -95,7 +107,7 @@ final class Forwarder {
                     .setURI(in.uri())
                     .setConnectTimeout(target.connectTimeoutMs())
                     .setFollowRedirects(false);
-            clients.get().request(options).onComplete(connected -> {
+            (target.stream() ? streamClients : clients).get().request(options).onComplete(connected -> {
                 if (finished) {
                     if (connected.succeeded()) {
                         connected.result().reset();
@@ -135,9 +147,8 @@ final class Forwarder {
             if (tracestate != null && traceparent.equals(in.getHeader(Correlation.TRACEPARENT_NAME))) {
                 request.putHeader(Correlation.TRACESTATE_NAME, tracestate);
             }
-            SocketAddress peer = in.remoteAddress();
-            if (peer != null && peer.hostAddress() != null) {
-                request.putHeader(X_FORWARDED_FOR, peer.hostAddress());
+            if (client != null) {
+                request.putHeader(X_FORWARDED_FOR, client);
             }
             request.putHeader(X_FORWARDED_PROTO, in.scheme() == null ? "http" : in.scheme());
             if (authority != null) {
@@ -171,11 +182,20 @@ final class Forwarder {
                 }
             });
             in.endHandler(v -> {
+                cancelBodyTimer();
                 if (!finished) {
                     out.end();
                     startTimer();
                 }
             });
+            if (bodyTimeoutMs > 0) {
+                bodyTimer = vertx.setTimer(bodyTimeoutMs, id -> {
+                    bodyTimer = -1;
+                    if (!in.isEnded()) {
+                        tooSlow();
+                    }
+                });
+            }
             in.exceptionHandler(error -> clientLeft());
             in.resume();
         }
@@ -195,6 +215,11 @@ final class Forwarder {
             boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
             if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
                 response.setChunked(true);
+            }
+            String type = answer.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (target.stream() || (type != null && type.startsWith("text/event-stream"))) {
+                // a stream's head goes out now, not with its first event (which may be a heartbeat 15 s later)
+                response.writeHead();
             }
             answer.pipe().endOnFailure(true).to(response).onFailure(error -> {
                 if (out != null) {
@@ -227,6 +252,7 @@ final class Forwarder {
         private void tooLarge() {
             finished = true;
             cancelTimer();
+            cancelBodyTimer();
             target.breaker().onAbandoned();
             if (out != null) {
                 out.reset();
@@ -243,12 +269,42 @@ final class Forwarder {
             }
         }
 
+        /** The body did not arrive in time: the upstream exchange is dropped and the client's connection closed. */
+        private void tooSlow() {
+            boolean wasFinished = finished;
+            finished = true;
+            cancelTimer();
+            if (!wasFinished) {
+                target.breaker().onAbandoned();
+            }
+            if (out != null) {
+                out.reset();
+            }
+            in.handler(null);
+            HttpServerResponse response = in.response();
+            if (!response.headWritten()) {
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+                Problems.send(in, ProblemType.REQUEST_TIMEOUT, "gateway.slow-body.detail", bodyTimeoutMs / 1000.0)
+                        .onComplete(v -> in.connection().close());
+            } else {
+                in.connection().close();
+            }
+        }
+
+        private void cancelBodyTimer() {
+            if (bodyTimer >= 0) {
+                vertx.cancelTimer(bodyTimer);
+                bodyTimer = -1;
+            }
+        }
+
         private void clientLeft() {
             if (!finished) {
                 finished = true;
                 target.breaker().onAbandoned();
             }
             cancelTimer();
+            cancelBodyTimer();
             if (out != null) {
                 out.reset();
             }

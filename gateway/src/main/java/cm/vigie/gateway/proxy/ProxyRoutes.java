@@ -24,6 +24,7 @@ import cm.vigie.commons.tenancy.KeycloakSettings;
 import cm.vigie.commons.tenancy.KnownInstitution;
 import cm.vigie.gateway.auth.VerifiedTokens;
 import cm.vigie.gateway.config.GatewayConfig;
+import cm.vigie.gateway.edge.ClientAddress;
 import cm.vigie.gateway.edge.Correlation;
 import cm.vigie.gateway.edge.PublicPaths;
 import cm.vigie.gateway.observability.AccessLog;
@@ -31,6 +32,7 @@ import cm.vigie.gateway.observability.RequestRecord;
 import cm.vigie.gateway.observability.RouteMetrics;
 import cm.vigie.gateway.problem.Problems;
 import cm.vigie.gateway.ratelimit.RateLimiter;
+import cm.vigie.gateway.ratelimit.StreamSlots;
 import cm.vigie.gateway.resilience.CircuitBreaker;
 import cm.vigie.gateway.routing.RouteTable;
 import cm.vigie.gateway.routing.RouteTable.Route;
@@ -79,6 +81,7 @@ public class ProxyRoutes {
     private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
     private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
     private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("RateLimit-Reset");
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
 
     private final GatewayConfig config;
     private final Vertx vertx;
@@ -91,6 +94,12 @@ public class ProxyRoutes {
     private HttpClient client;
     /** One client (and connection pool) per event loop: a request and its upstream connection share a thread. */
     private final Map<Thread, HttpClient> loopClients = new ConcurrentHashMap<>();
+    /** Streams (SSE) have their own clients and pools: a flood of streams never takes the connections of requests. */
+    private HttpClient streamClient;
+    private final Map<Thread, HttpClient> loopStreamClients = new ConcurrentHashMap<>();
+    private StreamSlots streamSlots;
+    private ClientAddress clientAddress;
+    private List<String> streamPaths;
     private RouteTable table;
     private PublicPaths publicPaths;
     private RateLimiter rateLimiter;
@@ -118,10 +127,15 @@ public class ProxyRoutes {
     void init(@Observes Router router) {
         table = buildTable(config);
         close(null); // dev-mode restarts call this again
-        client = newClient();
+        client = newClient(config.maxConnectionsPerService());
+        streamClient = newClient(config.edge().maxStreamConnectionsPerService());
+        streamSlots = new StreamSlots(config.edge().maxStreamsPerInstitution());
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
+        streamPaths = config.edge().streamPaths().stream().map(String::strip).filter(p -> p.startsWith("/")).toList();
         publicPaths = new PublicPaths(config.publicPaths());
         rateLimiter = new RateLimiter(config.rateLimit(), System::nanoTime);
-        forwarder = new Forwarder(vertx, this::clientOfThisThread, config.maxBodySize().asLongValue());
+        forwarder = new Forwarder(vertx, this::clientOfThisThread, this::streamClientOfThisThread,
+                config.maxBodySize().asLongValue(), config.edge().bodyTimeout().toMillis());
         Map<String, CircuitBreaker> byService = new LinkedHashMap<>();
         table.upstreams().keySet().forEach(name -> byService.put(name, new CircuitBreaker(
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime)));
@@ -134,7 +148,7 @@ public class ProxyRoutes {
             GatewayConfig.Service service = config.services().get(name);
             targets.put(name, new Forwarder.Target(upstream, breakers.get(name),
                     service.connectTimeout().orElse(config.connectTimeout()).toMillis(),
-                    service.readTimeout().orElse(config.readTimeout()).toMillis()));
+                    service.readTimeout().orElse(config.readTimeout()).toMillis(), false));
         });
         defaultTargets = Map.copyOf(targets);
         routeReadTimeouts = new TreeMap<>(config.routeReadTimeouts()).entrySet().stream()
@@ -164,15 +178,21 @@ public class ProxyRoutes {
         }
         loopClients.values().forEach(HttpClient::close);
         loopClients.clear();
+        if (streamClient != null) {
+            streamClient.close();
+            streamClient = null;
+        }
+        loopStreamClients.values().forEach(HttpClient::close);
+        loopStreamClients.clear();
     }
 
-    private HttpClient newClient() {
+    private HttpClient newClient(int poolSize) {
         return vertx.createHttpClient(
                 new HttpClientOptions()
                         .setKeepAlive(true)
                         .setDecompressionSupported(false)
                         .setMaxHeaderSize(32 * 1024),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+                new PoolOptions().setHttp1MaxSize(poolSize));
     }
 
     /**
@@ -184,7 +204,22 @@ public class ProxyRoutes {
             return client;
         }
         HttpClient mine = loopClients.get(Thread.currentThread());
-        return mine != null ? mine : loopClients.computeIfAbsent(Thread.currentThread(), thread -> newClient());
+        return mine != null ? mine : loopClients.computeIfAbsent(Thread.currentThread(),
+                thread -> newClient(config.maxConnectionsPerService()));
+    }
+
+    private HttpClient streamClientOfThisThread() {
+        if (!Context.isOnEventLoopThread()) {
+            return streamClient;
+        }
+        HttpClient mine = loopStreamClients.get(Thread.currentThread());
+        return mine != null ? mine : loopStreamClients.computeIfAbsent(Thread.currentThread(),
+                thread -> newClient(config.edge().maxStreamConnectionsPerService()));
+    }
+
+    /** Open streams per institution (tests and diagnostics). */
+    public StreamSlots streamSlots() {
+        return streamSlots;
     }
 
     /** The circuit breaker of each upstream, by service name (read by the readiness check). */
@@ -243,10 +278,12 @@ public class ProxyRoutes {
                     config.maxBodySize().asLongValue());
             return;
         }
+        SocketAddress peer = request.remoteAddress();
+        String client = clientAddress.of(peer == null ? null : peer.hostAddress(), request.getHeader(X_FORWARDED_FOR));
+        boolean stream = isStream(path);
         if (publicPaths.matches(path)) {
-            SocketAddress peer = request.remoteAddress();
-            if (admitted(request, rateLimiter.publicClient(peer == null ? "?" : peer.hostAddress()))) {
-                forward(request, route, requestId, traceparent);
+            if (admitted(request, rateLimiter.publicClient(client == null ? "?" : client))) {
+                forward(ctx, route, requestId, traceparent, client, null);
             }
             return;
         }
@@ -255,7 +292,7 @@ public class ProxyRoutes {
         if (verified != null && stillKnown(verified.realm())) {
             institution[0] = verified.realm();
             if (admitted(request, rateLimiter.institution(verified.realm()))) {
-                forward(request, route, requestId, traceparent);
+                forward(ctx, route, requestId, traceparent, client, stream ? verified.realm() : null);
             }
             return;
         }
@@ -271,7 +308,7 @@ public class ProxyRoutes {
                     }
                     institution[0] = realm.get();
                     if (admitted(request, rateLimiter.institution(realm.get()))) {
-                        forward(request, route, requestId, traceparent);
+                        forward(ctx, route, requestId, traceparent, client, stream ? realm.get() : null);
                     }
                 }),
                 failure -> onContext(context, () -> unauthenticated(request, "gateway.invalid-token.detail",
@@ -347,7 +384,39 @@ public class ProxyRoutes {
         return decision.allowed();
     }
 
-    private void forward(HttpServerRequest request, Route route, String requestId, String traceparent) {
+    /** Whether the path is under a configured stream prefix. */
+    private boolean isStream(String path) {
+        for (String prefix : streamPaths) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Forwards the request; a stream (streamRealm not null) first takes one of its institution's stream slots, given
+     * back when the exchange ends however it ends, and goes through the stream pool.
+     */
+    private void forward(RoutingContext ctx, Route route, String requestId, String traceparent, String client,
+            String streamRealm) {
+        HttpServerRequest request = ctx.request();
+        if (streamRealm != null) {
+            if (!streamSlots.tryAcquire(streamRealm)) {
+                request.response().putHeader(HttpHeaders.RETRY_AFTER, "30");
+                Problems.send(request, ProblemType.TOO_MANY_REQUESTS, "gateway.too-many-streams.detail", streamSlots.max());
+                return;
+            }
+            boolean[] released = new boolean[1];
+            Runnable release = () -> {
+                if (!released[0]) {
+                    released[0] = true;
+                    streamSlots.release(streamRealm);
+                }
+            };
+            // called when the response ends, and when the connection closes before it did
+            ctx.addEndHandler(done -> release.run());
+        }
         Upstream upstream = route.upstream();
         CircuitBreaker breaker = breakers.get(upstream.name());
         if (!breaker.tryAcquire()) {
@@ -358,10 +427,11 @@ public class ProxyRoutes {
         }
         Forwarder.Target target = defaultTargets.get(upstream.name());
         Duration routeRead = routeReadTimeout(request.path());
-        if (routeRead != null) {
-            target = new Forwarder.Target(upstream, breaker, target.connectTimeoutMs(), routeRead.toMillis());
+        if (routeRead != null || streamRealm != null) {
+            target = new Forwarder.Target(upstream, breaker, target.connectTimeoutMs(),
+                    routeRead != null ? routeRead.toMillis() : target.readTimeoutMs(), streamRealm != null);
         }
-        forwarder.forward(request, target, requestId, traceparent);
+        forwarder.forward(request, target, requestId, traceparent, client);
     }
 
     /** The read timeout of the longest configured path prefix that matches, or null. */

@@ -107,6 +107,15 @@ public final class UpstreamStub implements AutoCloseable {
             } else if (path.endsWith("/stream")) {
                 stream(exchange);
                 return;
+            } else if (path.endsWith("/quiet-stream")) {
+                // a stream whose first event comes late: only its head is sent at once
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().flush();
+                sleep(3000);
+                exchange.getResponseBody().write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().close();
+                return;
             }
             boolean get = "GET".equals(method);
             byte[] out = (get ? "{\"ok\":true}" : "echo:" + body).getBytes(StandardCharsets.UTF_8);

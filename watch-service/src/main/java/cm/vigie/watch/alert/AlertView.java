@@ -33,7 +33,8 @@ public record AlertView(
         String resolvedBy,
         String resolutionNote,
         Latencies latencies,
-        @Schema(description = "The exercise this alert belongs to; null for real data") UUID exerciseId) {
+        @Schema(description = "The exercise this alert belongs to; null for real data") UUID exerciseId,
+        @Schema(description = "True when the alert was raised by exercise data, never by real posts", examples = "false") boolean exercise) {
 
     @Schema(name = "AlertLatencies", description = "Milliseconds between the steps of the alert; null until the step happened")
     public record Latencies(
@@ -46,7 +47,8 @@ public record AlertView(
         return new AlertView(a.id, a.ruleType, a.watchlistId, a.hoaxId, a.authorHandle, a.platform, a.severity, a.status,
                 a.title, a.mentionCount, a.windowStart, a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt,
                 a.updatedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolvedBy, a.resolutionNote,
-                latencies(a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt, a.acknowledgedAt), a.exerciseId);
+                latencies(a.firstMentionPublishedAt, a.firstMentionIngestedAt, a.createdAt, a.acknowledgedAt), a.exerciseId,
+                a.exerciseId != null);
     }
 
     static AlertView of(ResultSet row) throws SQLException {
@@ -61,7 +63,8 @@ public record AlertView(
                 instant(row.getTimestamp("window_start")), published, ingested, created,
                 instant(row.getTimestamp("updated_at")), acknowledged, row.getString("acknowledged_by"),
                 instant(row.getTimestamp("resolved_at")), row.getString("resolved_by"), row.getString("resolution_note"),
-                latencies(published, ingested, created, acknowledged), row.getObject("exercise_id", UUID.class));
+                latencies(published, ingested, created, acknowledged), row.getObject("exercise_id", UUID.class),
+                row.getObject("exercise_id") != null);
     }
 
     private static Latencies latencies(Instant published, Instant ingested, Instant created, Instant acknowledged) {

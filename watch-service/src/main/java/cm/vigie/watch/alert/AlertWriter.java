@@ -79,6 +79,7 @@ public class AlertWriter {
                         e.created_at
                    FROM event e JOIN webhook w ON w.institution_id = e.institution_id
                   WHERE w.active AND jsonb_exists(w.event_types, e.event_type)
+                    AND w.exercise = (e.payload->>'exerciseId' IS NOT NULL)
                     AND array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL'], w.min_severity)
                         <= array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL'], e.severity))
             SELECT id, alert_id FROM event""";

@@ -43,6 +43,9 @@ public class Webhook {
 
     public boolean active;
 
+    /** An exercise destination: it receives exercise alerts only; a real webhook receives real alerts only. */
+    public boolean exercise;
+
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;
 

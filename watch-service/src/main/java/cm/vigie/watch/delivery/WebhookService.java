@@ -164,6 +164,7 @@ public class WebhookService {
             webhook.disabledReason = null;
         }
         webhook.active = active;
+        webhook.exercise = request.exercise() != null && request.exercise();
     }
 
     private static String state(Webhook webhook) {

@@ -13,7 +13,10 @@ public interface WebhookSettings {
     @WithDefault("false")
     boolean allowPrivateAddresses();
 
-    /** Time allowed for one delivery attempt. */
+    /**
+     * Total deadline of one delivery attempt, from connecting to the last byte of the answer: a target that answers
+     * its headers and then stalls is cut off there (ADR 0028).
+     */
     @WithDefault("PT5S")
     Duration timeout();
 
@@ -36,7 +39,11 @@ public interface WebhookSettings {
     @WithDefault("1s")
     String dispatchEvery();
 
-    /** Deliveries attempted per dispatcher run. */
+    /** Attempts under way at once to one webhook in one instance, so that a stuck target holds no more than this. */
+    @WithDefault("2")
+    int perTargetInFlight();
+
+    /** Deliveries under way at once in one instance (and claimed per dispatcher run). */
     @WithDefault("50")
     int batchSize();
 }

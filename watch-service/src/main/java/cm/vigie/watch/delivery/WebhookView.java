@@ -18,10 +18,11 @@ public record WebhookView(
         @Schema(description = "Failed attempts in a row", examples = "0") int consecutiveFailures,
         @Schema(description = "Why it disabled itself", examples = "20 failed deliveries in a row") String disabledReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "An exercise destination: receives only exercise alerts", examples = "false") boolean exercise) {
 
     static WebhookView of(Webhook w) {
         return new WebhookView(w.id, w.url, w.eventTypes, w.minSeverity, w.active, w.consecutiveFailures, w.disabledReason,
-                w.createdAt, w.updatedAt);
+                w.createdAt, w.updatedAt, w.exercise);
     }
 }

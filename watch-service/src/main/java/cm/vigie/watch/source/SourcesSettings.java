@@ -40,6 +40,13 @@ public interface SourcesSettings {
     @WithDefault("20s")
     Duration requestTimeout();
 
+    /**
+     * Total deadline of one fetch, redirects and body included: a feed that answers its headers and then stalls (or
+     * trickles) is cut off there, whatever the request timeout, which only bounds the wait for headers (ADR 0028).
+     */
+    @WithDefault("30s")
+    Duration fetchDeadline();
+
     /** Larger feed documents are refused. */
     @WithDefault("5000000")
     int maxBytes();

@@ -3,7 +3,12 @@ package cm.vigie.watch.source;
 import java.time.Duration;
 
 /** Settings for connector unit tests: local addresses allowed, short timeouts. */
-public record TestSourcesSettings(boolean allowPrivateAddresses, int maxBytes) implements SourcesSettings {
+public record TestSourcesSettings(boolean allowPrivateAddresses, int maxBytes, Duration fetchDeadline)
+        implements SourcesSettings {
+
+    public TestSourcesSettings(boolean allowPrivateAddresses, int maxBytes) {
+        this(allowPrivateAddresses, maxBytes, Duration.ofSeconds(10));
+    }
 
     public static TestSourcesSettings local() {
         return new TestSourcesSettings(true, 5_000_000);

@@ -74,8 +74,8 @@ class SuspensionEverywhereIT {
     static void bootTheStack() throws IOException {
         receiver = new WebhookCounter();
         // webhooks to 127.0.0.1 are refused in production; the local receiver needs them
-        running = EndToEndStack.start("suspension", o -> o,
-                Map.of(ServiceModule.WATCH, List.of("-Dvigie.watch.webhooks.allow-private-addresses=true")));
+        running = EndToEndStack.start("suspension", options -> options.toBuilder()
+                .jvmOptions(ServiceModule.WATCH, "-Dvigie.watch.webhooks.allow-private-addresses=true").build());
         stack = running.stack();
         api = new Api(stack);
     }

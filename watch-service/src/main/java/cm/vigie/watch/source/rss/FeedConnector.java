@@ -22,6 +22,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
@@ -64,6 +69,12 @@ public class FeedConnector implements PollingConnector {
     private final SourcesSettings settings;
     private final AddressGuard guard;
     private final HttpClient http;
+    /** Closes the body of a fetch that outlives its deadline, which unblocks the poller thread reading it. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FeedConnector(SourcesSettings settings, AddressGuard guard) {
         this.settings = settings;
@@ -74,6 +85,7 @@ public class FeedConnector implements PollingConnector {
 
     @PreDestroy
     void close() {
+        deadlines.shutdownNow();
         http.close();
     }
 
@@ -109,7 +121,8 @@ public class FeedConnector implements PollingConnector {
         } catch (URISyntaxException e) {
             throw new ConnectorException("invalid feed URL");
         }
-        HttpResponse<InputStream> response = get(uri, cursor);
+        long deadline = System.nanoTime() + settings.fetchDeadline().toNanos();
+        HttpResponse<InputStream> response = get(uri, cursor, deadline);
         int status = response.statusCode();
         if (status == 304) {
             close(response);
@@ -123,18 +136,23 @@ public class FeedConnector implements PollingConnector {
             close(response);
             throw new ConnectorException("HTTP " + status + " from the feed");
         }
-        byte[] body = read(response);
+        byte[] body = read(response, deadline);
         SyndFeed feed = parse(body, response.headers().firstValue("Content-Type").orElse(null));
         Cursor next = new Cursor(response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null), null);
         return Fetch.of(mentions(feed, response.uri()), next);
     }
 
-    private HttpResponse<InputStream> get(URI start, Cursor cursor) throws ConnectorException {
+    private HttpResponse<InputStream> get(URI start, Cursor cursor, long deadline) throws ConnectorException {
         URI uri = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(uri);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).GET()
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.toMillis() <= 0) {
+                throw new ConnectorException(deadlineMessage());
+            }
+            Duration timeout = left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                     .header("User-Agent", USER_AGENT).header("Accept", ACCEPT);
             if (cursor.etag() != null) {
                 request.header("If-None-Match", cursor.etag());
@@ -167,17 +185,34 @@ public class FeedConnector implements PollingConnector {
         throw new ConnectorException("too many redirects");
     }
 
-    private byte[] read(HttpResponse<InputStream> response) throws ConnectorException {
+    private byte[] read(HttpResponse<InputStream> response, long deadline) throws ConnectorException {
         int max = settings.maxBytes();
+        AtomicBoolean cut = new AtomicBoolean();
+        ScheduledFuture<?> timer = deadlines.schedule(() -> {
+            cut.set(true);
+            close(response);
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try (InputStream in = response.body()) {
             byte[] body = in.readNBytes(max + 1);
+            if (cut.get()) {
+                throw new ConnectorException(deadlineMessage());
+            }
             if (body.length > max) {
                 throw new ConnectorException("feed larger than " + max + " bytes");
             }
             return body;
         } catch (IOException e) {
+            if (cut.get()) {
+                throw new ConnectorException(deadlineMessage(), e);
+            }
             throw new ConnectorException("could not read the feed: " + describe(e), e);
+        } finally {
+            timer.cancel(false);
         }
+    }
+
+    private String deadlineMessage() {
+        return "the feed did not arrive whole within " + settings.fetchDeadline().toMillis() + " ms";
     }
 
     private static SyndFeed parse(byte[] body, String contentType) throws ConnectorException {

@@ -168,6 +168,23 @@ class FeedConnectorTest {
     }
 
     @Test
+    void aFeedThatAnswersItsHeadersThenStallsIsCutAtTheTotalDeadline() throws Exception {
+        TestSourcesSettings quick = new TestSourcesSettings(true, 5_000_000, java.time.Duration.ofMillis(1500));
+        FeedConnector patient = new FeedConnector(quick, new AddressGuard(quick));
+        try (cm.vigie.watch.StallingServer stalling = new cm.vigie.watch.StallingServer("application/rss+xml",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>")) {
+            long start = System.nanoTime();
+            ConnectorException cut = assertThrows(ConnectorException.class, () -> patient.fetch(new SourceSettings(
+                    UUID.randomUUID(), "minsante", "RSS", "x", stalling.url("/feed.xml"), null, null, null), Cursor.NONE));
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("the feed did not arrive whole within 1500 ms", cut.getMessage());
+            assertTrue(tookMs >= 1400 && tookMs < 4000, "cut after " + tookMs + " ms");
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
     void validationWantsAnHttpUrl() {
         assertEquals("url", connector.validate(new SourceSettings(null, null, "RSS", "x", null, null, null, null)).get(0).field());
         assertEquals(1, connector.validate(new SourceSettings(null, null, "RSS", "x", "ftp://x.example/feed", null, null, null)).size());
