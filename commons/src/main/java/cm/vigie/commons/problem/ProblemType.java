@@ -22,7 +22,7 @@ public enum ProblemType {
     UNAVAILABLE(503, "unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout"),
     QUOTA_EXCEEDED(422, "quota-exceeded"),
-    CONCURRENCY_QUOTA_EXCEEDED(429, "concurrency-quota-exceeded");
+    CONCURRENCY_QUOTA_EXCEEDED(429, "concurrency-quota-exceeded"),
     REQUEST_TIMEOUT(408, "request-timeout");
 
     private final int status;
