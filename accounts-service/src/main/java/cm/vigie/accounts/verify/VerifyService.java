@@ -126,7 +126,7 @@ public class VerifyService {
             } else {
                 // Registered, not proven: what it resembles by handle and display name, as operators see it.
                 for (Resembled r : claims.of(slug, checked.platform(), checked.handle(), (String) row[3])) {
-                    if (r.isAccount()) {
+                    if (r.ofAccount()) {
                         institution(names, r.institution(), locale).ifPresent(owner -> resembles.putIfAbsent(
                                 r.platform() + "\u0000" + r.handle(), new VerifyView.Resemblance(
                                         Platform.valueOf(r.platform()), r.handle(), r.displayName(), owner)));

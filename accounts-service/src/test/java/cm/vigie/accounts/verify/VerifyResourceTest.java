@@ -38,9 +38,10 @@ class VerifyResourceTest {
     void officialAccount() {
         AccountsTestSupport.ensureInstitution("minsante");
         if (!registered) {
-            given().header("Authorization", CM).contentType(ContentType.JSON)
+            String id = given().header("Authorization", CM).contentType(ContentType.JSON)
                     .body("{\"platform\":\"FACEBOOK\",\"handle\":\"VerifSanteCM\",\"displayName\":\"Ministère de la Santé publique\"}")
-                    .post("/api/accounts/official").then().statusCode(201);
+                    .post("/api/accounts/official").then().statusCode(201).extract().path("id");
+            AccountsTestSupport.verifyOfficialAccount(CM, id);
             registered = true;
         }
     }

@@ -25,7 +25,7 @@ public record ClaimView(
     static ClaimView of(VerificationClaim claim) {
         return new ClaimView(claim.id, claim.accountId, claim.state, claim.code, claim.codeExpiresAt, claim.evidenceUrl,
                 claim.checkOutcome, !claim.resembles.isEmpty(),
-                claim.resembles.stream().filter(Resembled::isAccount).toList(), claim.submittedAt, claim.decidedAt,
+                claim.resembles.stream().filter(Resembled::ofAccount).toList(), claim.submittedAt, claim.decidedAt,
                 claim.decidedBy, claim.decisionReason);
     }
 }

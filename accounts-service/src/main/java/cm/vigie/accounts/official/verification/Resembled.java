@@ -17,7 +17,7 @@ public record Resembled(
 
     public static final String OFFICIAL_ACCOUNT = "OFFICIAL_ACCOUNT";
 
-    public boolean isAccount() {
+    public boolean ofAccount() {
         return OFFICIAL_ACCOUNT.equals(kind);
     }
 }

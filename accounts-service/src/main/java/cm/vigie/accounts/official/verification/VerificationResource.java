@@ -28,7 +28,6 @@ import cm.vigie.commons.tenancy.Roles;
 @Path("/api/accounts/official/{id}/verification")
 @Tag(name = "Official accounts", description = "The accounts an institution publishes from")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Role not allowed, or institution suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -73,6 +72,7 @@ public class VerificationResource {
 
     @POST
     @Path("/check")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
     @Operation(operationId = "checkOfficialAccountVerification", summary = "Submit where the code can be seen; a connector checks the profile where it can, otherwise (or when the account resembles another institution's) a platform operator decides")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "page", value = """

@@ -188,7 +188,7 @@ public class VerificationService {
     }
 
     private static String summary(List<Resembled> resembled) {
-        return String.join(", ", resembled.stream().map(r -> r.isAccount()
+        return String.join(", ", resembled.stream().map(r -> r.ofAccount()
                 ? r.institution() + " " + r.platform() + " @" + r.handle()
                 : r.institution() + " person " + r.displayName()).toList());
     }
