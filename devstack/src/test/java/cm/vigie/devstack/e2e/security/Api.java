@@ -22,15 +22,15 @@ import cm.vigie.devstack.Stack;
  * Plain HTTP against the stack, keeping every answer body for the leak scan. A 429 from the gateway's rate limit is
  * waited out and retried (it is the gateway doing its job, not the outcome under test).
  */
-final class Api {
+public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PROBLEM = "application/problem+json";
 
     /** One answer. */
-    record Reply(String method, String url, int status, HttpHeaders headers, String body) {
+    public record Reply(String method, String url, int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -42,7 +42,7 @@ final class Api {
             return headers.firstValue("Content-Type").orElse("");
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             return contentType().startsWith(PROBLEM);
         }
 
@@ -60,7 +60,7 @@ final class Api {
     /** Every answer seen, for {@link Leaks}. */
     final List<Reply> corpus = Collections.synchronizedList(new ArrayList<>());
 
-    Api(Stack stack) {
+    public Api(Stack stack) {
         this.stack = stack;
     }
 
@@ -69,7 +69,7 @@ final class Api {
     }
 
     /** A password-grant token of a demo user (password {@code demo}), renewed before Keycloak's 5-minute lifespan. */
-    String token(String realm, String user) {
+    public String token(String realm, String user) {
         String key = realm + "/" + user;
         String[] cached = tokens.get(key);
         long now = System.currentTimeMillis();
@@ -90,7 +90,7 @@ final class Api {
         return all;
     }
 
-    Reply call(String base, String method, String path, String token, String json) {
+    public Reply call(String base, String method, String path, String token, String json) {
         return send(base, method, path, token, json == null ? null : HttpRequest.BodyPublishers.ofString(json),
                 json == null ? null : "application/json", Map.of());
     }
