@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cm.vigie.accounts.impersonation.engine.ImpersonationIndex;
 import cm.vigie.accounts.impersonation.engine.PlatformHandle;
 import cm.vigie.accounts.impersonation.engine.Reference;
@@ -48,10 +51,10 @@ public class ReferenceIndexes {
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final CurrentInstitution institution;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
     ReferenceIndexes(EntityManager entityManager, CurrentInstitution institution,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            ObjectMapper json) {
         this.entityManager = entityManager;
         this.institution = institution;
         this.json = json;
@@ -177,7 +180,7 @@ public class ReferenceIndexes {
         try {
             return text == null ? List.of()
                     : json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable protected_person list", e);
         }
     }

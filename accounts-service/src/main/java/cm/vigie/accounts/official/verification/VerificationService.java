@@ -204,5 +204,4 @@ public class VerificationService {
     private String actor() {
         return identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
     }
-
 }

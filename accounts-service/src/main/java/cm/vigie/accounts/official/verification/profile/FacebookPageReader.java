@@ -95,5 +95,4 @@ public class FacebookPageReader implements ProfileReader {
     private static String abbreviate(String text) {
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
-
 }
