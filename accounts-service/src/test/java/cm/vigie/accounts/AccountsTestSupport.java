@@ -3,6 +3,7 @@ package cm.vigie.accounts;
 import static io.restassured.RestAssured.given;
 
 import cm.vigie.accounts.keycloak.FakeKeycloakAdminResource;
+import cm.vigie.accounts.official.verification.profile.FakeGraphApiResource;
 import cm.vigie.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.http.ContentType;
@@ -12,6 +13,7 @@ import io.restassured.http.ContentType;
  * admin API ({@link cm.vigie.accounts.keycloak.FakeKeycloakAdminResource}, active for every test of the module).
  */
 @QuarkusTestResource(FakeKeycloakAdminResource.class)
+@QuarkusTestResource(FakeGraphApiResource.class)
 public final class AccountsTestSupport {
 
     public static final String OPERATOR = TestTokens.bearer("platform", "operator", "platform-admin");
@@ -32,5 +34,21 @@ public final class AccountsTestSupport {
             throw new IllegalStateException("Could not register " + slug + ": " + response.asString());
         }
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Proves ownership of an official account as its institution and an operator would: a code, the evidence (the
+     * fake Graph API knows no such page, so the claim is queued), the operator's approval. Answers the claim's id.
+     */
+    public static String verifyOfficialAccount(String institutionToken, String accountId) {
+        given().header("Authorization", institutionToken).post("/api/accounts/official/{id}/verification", accountId)
+                .then().statusCode(200);
+        String claim = given().header("Authorization", institutionToken).contentType(ContentType.JSON)
+                .body("{\"evidenceUrl\":\"https://evidence.example/" + accountId + "\"}")
+                .post("/api/accounts/official/{id}/verification/check", accountId)
+                .then().statusCode(200).extract().path("id");
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{\"reason\":\"Test fixture\"}")
+                .post("/api/institutions/verifications/{id}/approve", claim).then().statusCode(200);
+        return claim;
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.accounts.institution.InstitutionView;
 import cm.vigie.accounts.official.OfficialAccountView;
+import cm.vigie.accounts.official.verification.QueueItem;
 import cm.vigie.accounts.person.ProtectedPersonView;
 import cm.vigie.accounts.suspect.SuspectView;
 
@@ -38,5 +39,9 @@ public final class PageSchemas {
 
     @Schema(name = "PageResponseHistoryEntry")
     public record HistoryPage(List<HistoryEntry> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "PageResponseVerificationQueueItem")
+    public record VerificationQueuePage(List<QueueItem> items, int page, int size, long total, boolean totalExact) {
     }
 }

@@ -43,6 +43,13 @@ public class OfficialAccount {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** Ownership proof; only VERIFIED accounts are vouched for publicly. */
+    @Enumerated(EnumType.STRING)
+    public Verification verification;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

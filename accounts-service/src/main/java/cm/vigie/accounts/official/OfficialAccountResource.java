@@ -53,12 +53,12 @@ public class OfficialAccountResource {
     private static final String ACCOUNT_EXAMPLE = """
             {"id":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
             "displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM","status":"ACTIVE",\
-            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T08:00:00Z"}""";
+            "verification":"PENDING_VERIFICATION","createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T08:00:00Z"}""";
     private static final String COMPROMISED_EXAMPLE = """
             {"id":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
             "displayName":"Ministère de la Santé publique","url":"https://www.facebook.com/MinSanteCM","status":"COMPROMISED",\
             "statusReason":"Password reset by an unknown person; the page posts scam links",\
-            "createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T09:15:00Z"}""";
+            "verification":"VERIFIED","verifiedAt":"2026-11-27T08:30:00Z","createdAt":"2026-11-27T08:00:00Z","updatedAt":"2026-11-27T09:15:00Z"}""";
     private static final String PAGE_EXAMPLE = "{\"items\":[" + ACCOUNT_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}";
     private static final String STATUS_EXAMPLE = """
             {"status":"COMPROMISED","reason":"Password reset by an unknown person; the page posts scam links"}""";

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -32,11 +33,14 @@ public class OfficialAccountService {
     private final OfficialAccountRepository accounts;
     private final AuditLog audit;
     private final History history;
+    private final Event<IdentityChanged> identityChanged;
 
-    OfficialAccountService(OfficialAccountRepository accounts, AuditLog audit, History history) {
+    OfficialAccountService(OfficialAccountRepository accounts, AuditLog audit, History history,
+            Event<IdentityChanged> identityChanged) {
         this.accounts = accounts;
         this.audit = audit;
         this.history = history;
+        this.identityChanged = identityChanged;
     }
 
     @Transactional
@@ -45,6 +49,7 @@ public class OfficialAccountService {
         account.id = UUID.randomUUID();
         apply(account, request);
         account.status = AccountStatus.ACTIVE;
+        account.verification = Verification.PENDING_VERIFICATION;
         account.createdAt = Instant.now();
         account.updatedAt = account.createdAt;
         accounts.persist(account);
@@ -52,7 +57,7 @@ public class OfficialAccountService {
         audit.record(account.institutionId, "OFFICIAL_ACCOUNT_CREATED", AUDIT_TARGET, account.id, null,
                 history.diff().field("platform", null, account.platform).field("handle", null, account.handle)
                         .field("displayName", null, account.displayName).field("url", null, account.url)
-                        .field("status", null, account.status).after(),
+                        .field("status", null, account.status).field("verification", null, account.verification).after(),
                 null);
         return account;
     }
@@ -78,10 +83,21 @@ public class OfficialAccountService {
                 .field("handle", account.handle, handle)
                 .field("displayName", account.displayName, request.displayName().strip())
                 .field("url", account.url, request.url());
+        boolean identity = account.platform != request.platform() || !account.handle.equals(handle)
+                || !account.displayName.equals(request.displayName().strip());
+        // A proven account renamed to look like another institution's must not stay vouched for.
+        if (identity && account.verification != Verification.PENDING_VERIFICATION) {
+            diff.field("verification", account.verification, Verification.PENDING_VERIFICATION);
+            account.verification = Verification.PENDING_VERIFICATION;
+            account.verifiedAt = null;
+        }
         apply(account, request);
         if (!diff.isEmpty()) {
             account.updatedAt = Instant.now();
             flushClaim(account);
+            if (identity) {
+                identityChanged.fire(new IdentityChanged(account.id));
+            }
             audit.record(account.institutionId, "OFFICIAL_ACCOUNT_UPDATED", AUDIT_TARGET, account.id, diff.before(),
                     diff.after(), null);
         }

@@ -36,7 +36,8 @@ public class VerifyResource {
 
     private static final String LOOKALIKE = """
             {"official":false,"institution":null,"compromised":false,"platform":"FACEBOOK","handle":"minsante.officiel",\
-            "resembles":[{"platform":"FACEBOOK","handle":"minsantecm","institution":{"slug":"minsante","name":"Ministère de la Santé publique"}}]}""";
+            "resembles":[{"platform":"FACEBOOK","handle":"minsantecm","displayName":"Ministère de la Santé publique",\
+            "institution":{"slug":"minsante","name":"Ministère de la Santé publique"}}]}""";
     private static final String OFFICIAL = """
             {"official":true,"institution":{"slug":"minsante","name":"Ministry of Public Health"},"compromised":false,\
             "platform":"FACEBOOK","handle":"minsantecm","resembles":[]}""";
@@ -59,7 +60,8 @@ public class VerifyResource {
     @Operation(operationId = "verifyPublicAccount", summary = "Check whether an account is official (no token): give platform and handle, or a profile URL")
     @APIResponse(responseCode = "200", description = "The answer; cacheable", headers = @Header(name = "Cache-Control", description = "public, max-age=300", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VerifyView.class), examples = {
-                    @ExampleObject(name = "lookalike", value = LOOKALIKE), @ExampleObject(name = "official", value = OFFICIAL) }))
+                    @ExampleObject(name = "lookalike", description = "Not official (unknown, or registered by an institution but not proven yet); it resembles minsante's verified account", value = LOOKALIKE),
+                    @ExampleObject(name = "official", value = OFFICIAL) }))
     @APIResponse(responseCode = "400", description = "Nothing to check, an unknown platform, or not a handle or profile URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many checks from your address; Retry-After says when to retry", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verify(

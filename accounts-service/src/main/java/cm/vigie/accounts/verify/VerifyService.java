@@ -17,6 +17,9 @@ import cm.vigie.accounts.institution.Institution;
 import cm.vigie.accounts.institution.InstitutionRepository;
 import cm.vigie.accounts.official.Handles;
 import cm.vigie.accounts.official.Platform;
+import cm.vigie.accounts.official.Verification;
+import cm.vigie.accounts.official.verification.ResemblanceFinder;
+import cm.vigie.accounts.official.verification.Resembled;
 import cm.vigie.commons.problem.Messages;
 import cm.vigie.commons.problem.ProblemException;
 
@@ -40,13 +43,15 @@ public class VerifyService {
     private final InstitutionRepository institutions;
     private final ReferenceIndexes indexes;
     private final VerifyConfig config;
+    private final ResemblanceFinder claims;
 
     VerifyService(EntityManager entityManager, InstitutionRepository institutions, ReferenceIndexes indexes,
-            VerifyConfig config) {
+            VerifyConfig config, ResemblanceFinder claims) {
         this.entityManager = entityManager;
         this.institutions = institutions;
         this.indexes = indexes;
         this.config = config;
+        this.claims = claims;
     }
 
     /** Reads what citizens paste: a platform and a handle (with @, spaces, even a URL), or a profile URL alone. */
@@ -106,23 +111,39 @@ public class VerifyService {
         Map<String, Optional<VerifyView.InstitutionRef>> names = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> exact = entityManager.createNativeQuery(
-                "select institution_id, status from official_account where platform = ?1 and handle = ?2")
+                "select institution_id, status, verification, display_name from official_account where platform = ?1 and handle = ?2")
                 .setParameter(1, checked.platform().name()).setParameter(2, checked.handle()).getResultList();
+        Map<String, VerifyView.Resemblance> resembles = new java.util.LinkedHashMap<>();
         if (!exact.isEmpty()) {
             Object[] row = exact.get(0);
-            Optional<VerifyView.InstitutionRef> owner = institution(names, (String) row[0], locale);
-            if (owner.isPresent()) {
-                return new VerifyView(true, owner.get(), "COMPROMISED".equals(row[1]), checked.platform(), checked.handle(),
-                        List.of());
+            String slug = (String) row[0];
+            if (Verification.VERIFIED.name().equals(row[2])) {
+                Optional<VerifyView.InstitutionRef> owner = institution(names, slug, locale);
+                if (owner.isPresent()) {
+                    return new VerifyView(true, owner.get(), "COMPROMISED".equals(row[1]), checked.platform(),
+                            checked.handle(), List.of());
+                }
+            } else {
+                // Registered, not proven: what it resembles by handle and display name, as operators see it.
+                for (Resembled r : claims.of(slug, checked.platform(), checked.handle(), (String) row[3])) {
+                    if (r.ofAccount()) {
+                        institution(names, r.institution(), locale).ifPresent(owner -> resembles.putIfAbsent(
+                                r.platform() + "\u0000" + r.handle(), new VerifyView.Resemblance(
+                                        Platform.valueOf(r.platform()), r.handle(), r.displayName(), owner)));
+                    }
+                }
             }
         }
-        List<VerifyView.Resemblance> resembles = new ArrayList<>();
         for (Resemblance r : indexes.publicOfficialAccounts().resembles(checked.platform().name(), checked.handle(),
                 config.maxResemblances())) {
-            institution(names, r.reference().institutionId(), locale).ifPresent(owner -> resembles.add(
-                    new VerifyView.Resemblance(Platform.valueOf(r.reference().platform()), r.reference().handle(), owner)));
+            institution(names, r.reference().institutionId(), locale).ifPresent(owner -> resembles.putIfAbsent(
+                    r.reference().platform() + "\u0000" + r.reference().handle(),
+                    new VerifyView.Resemblance(Platform.valueOf(r.reference().platform()), r.reference().handle(),
+                            r.reference().displayName(), owner)));
         }
-        return new VerifyView(false, null, false, checked.platform(), checked.handle(), resembles);
+        List<VerifyView.Resemblance> listed = new ArrayList<>(resembles.values());
+        return new VerifyView(false, null, false, checked.platform(), checked.handle(),
+                listed.size() > config.maxResemblances() ? listed.subList(0, config.maxResemblances()) : listed);
     }
 
     /** Only institutions in the registry and active are vouched for. */

@@ -38,9 +38,10 @@ class VerifyResourceTest {
     void officialAccount() {
         AccountsTestSupport.ensureInstitution("minsante");
         if (!registered) {
-            given().header("Authorization", CM).contentType(ContentType.JSON)
+            String id = given().header("Authorization", CM).contentType(ContentType.JSON)
                     .body("{\"platform\":\"FACEBOOK\",\"handle\":\"VerifSanteCM\",\"displayName\":\"Ministère de la Santé publique\"}")
-                    .post("/api/accounts/official").then().statusCode(201);
+                    .post("/api/accounts/official").then().statusCode(201).extract().path("id");
+            AccountsTestSupport.verifyOfficialAccount(CM, id);
             registered = true;
         }
     }
@@ -150,6 +151,12 @@ class VerifyResourceTest {
         String id = given().header("Authorization", CM).contentType(ContentType.JSON)
                 .body("{\"platform\":\"TIKTOK\",\"handle\":\"" + handle + "\",\"displayName\":\"Santé TikTok\"}")
                 .post("/api/accounts/official").then().statusCode(201).extract().path("id");
+        // registered is not proven: neither official nor a reference for look-alikes yet
+        citizen().queryParam("platform", "TIKTOK").queryParam("handle", handle).get("/api/public/verify")
+                .then().body("official", equalTo(false));
+        citizen().queryParam("platform", "TIKTOK").queryParam("handle", handle + "_officiel").get("/api/public/verify")
+                .then().body("resembles", hasSize(0));
+        AccountsTestSupport.verifyOfficialAccount(CM, id);
         citizen().queryParam("platform", "TIKTOK").queryParam("handle", handle).get("/api/public/verify")
                 .then().body("official", equalTo(true));
         citizen().queryParam("platform", "TIKTOK").queryParam("handle", handle + "_officiel").get("/api/public/verify")

@@ -73,6 +73,7 @@ final class Fixtures {
         recipes.put("/api/institutions", this::institutionA);
         recipes.put("/api/plans/exercises", this::stoppedExercise);
         recipes.put("/api/watch/exercises", this::exerciseData);
+        recipes.put("/api/institutions/verifications", this::queuedClaim);
     }
 
     private String gateway() {
@@ -173,6 +174,21 @@ final class Fixtures {
         } else if (node instanceof ArrayNode array) {
             array.forEach(element -> adapt(element, suffix));
         }
+    }
+
+    /** A claim of A's waiting in the operators' queue: an account of its own, a code, the evidence. */
+    private String queuedClaim() {
+        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
+        String cm = api.token(A, "cm");
+        Reply account = api.call(gateway(), "POST", "/api/accounts/official", cm,
+                "{\"platform\":\"X\",\"handle\":\"fixture_" + suffix + "\",\"displayName\":\"Fixture " + suffix + "\"}");
+        assertEquals(201, account.status(), account.toString());
+        String path = "/api/accounts/official/" + account.json().path("id").asText() + "/verification";
+        Reply code = api.call(gateway(), "POST", path, cm, null);
+        assertEquals(200, code.status(), code.toString());
+        Reply claim = api.call(gateway(), "POST", path + "/check", cm, "{\"evidenceUrl\":\"https://x.com/fixture_" + suffix + "\"}");
+        assertEquals(200, claim.status(), claim.toString());
+        return claim.json().path("id").asText();
     }
 
     /**
