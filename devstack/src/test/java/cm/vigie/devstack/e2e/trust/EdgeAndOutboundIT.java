@@ -87,7 +87,11 @@ class EdgeAndOutboundIT {
                         "-Dvigie.gateway.edge.body-timeout=" + BODY_TIMEOUT_S + "s",
                         "-Dvigie.gateway.edge.max-streams-per-institution=" + STREAMS_PER_INSTITUTION,
                         "-Dvigie.gateway.edge.max-connections-per-address=400")
+                // the flood below is one user's: the per-user stream quota (QuotasIT) is raised so that the gateway's
+                // per-institution cap is what stops it
+                .jvmOptions(ServiceModule.ACCOUNTS, "-Dvigie.quotas.defaults.alert-streams-per-user=" + 2 * STREAMS_PER_INSTITUTION)
                 .jvmOptions(ServiceModule.WATCH,
+                        "-Dvigie.quotas.defaults.alert-streams-per-user=" + 2 * STREAMS_PER_INSTITUTION,
                         "-Dvigie.watch.webhooks.allow-private-addresses=true",
                         "-Dvigie.watch.webhooks.timeout=PT" + WEBHOOK_DEADLINE_MS / 1000 + "S")
                 .build());
