@@ -28,9 +28,9 @@ import cm.vigie.commons.problem.ProblemType;
  * A known institution is answered from memory; a stale snapshot is answered at once and refreshed in the
  * background, so a suspension is seen within the maximum age plus one load. A snapshot that nobody refreshed for a
  * whole maximum age (an idle service) is not trusted: the lookup waits for one load, so that an old answer never
- * outlives a suspension by more than that. An unknown slug waits for the load in progress, or triggers one (at most
- * every {@link #MIN_RELOAD_INTERVAL}), so that a newly onboarded institution is accepted at once, even by concurrent
- * first requests. When the source is down, the last snapshot keeps serving.
+ * outlives a suspension by more than that. An unknown slug waits for the load in progress, or for the next load (at most
+ * one every {@link #MIN_RELOAD_INTERVAL}), so that a newly onboarded institution is accepted, even by concurrent
+ * first requests and by those that come just after a load. When the source is down, the last snapshot keeps serving.
  * <p>
  * Work that no request starts (open streams, polling, webhook deliveries) asks {@link #suspendedNow()} on its own
  * schedule; requests without a token (calendar feeds) and internal calls ask {@link #requireActive(String)}.
@@ -52,6 +52,7 @@ public abstract class InstitutionDirectory {
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(Map.of(), Instant.EPOCH));
     private final AtomicReference<CompletableFuture<Snapshot>> reloading = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Snapshot>> delayedReload = new AtomicReference<>();
     private volatile Instant lastAttempt = Instant.EPOCH;
     private final Clock clock;
     private final Duration maxAge;
@@ -81,10 +82,28 @@ public abstract class InstitutionDirectory {
             return CompletableFuture.completedFuture(Optional.of(known));
         }
         CompletableFuture<Snapshot> running = reloading.get();
-        if (running != null || lastAttempt.plus(MIN_RELOAD_INTERVAL).isBefore(now)) {
-            return (running != null ? running : reload()).thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
+        Instant allowed = lastAttempt.plus(MIN_RELOAD_INTERVAL);
+        CompletableFuture<Snapshot> loading = running != null ? running
+                : allowed.isBefore(now) ? reload() : reloadAfter(Duration.between(now, allowed));
+        return loading.thenApply(loaded -> Optional.ofNullable(loaded.bySlug().get(slug)));
+    }
+
+    /**
+     * One load once {@code delay} has passed, shared by every lookup that asks meanwhile: a load that ran moments ago
+     * may have run just before the institution was onboarded (or before the source knew it at start-up), so an unknown
+     * slug waits for the next allowed load rather than being refused on that old answer.
+     */
+    private CompletableFuture<Snapshot> reloadAfter(Duration delay) {
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        CompletableFuture<Snapshot> pending = delayedReload.compareAndExchange(null, mine);
+        if (pending != null) {
+            return pending;
         }
-        return CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture.delayedExecutor(delay.toMillis() + 1, TimeUnit.MILLISECONDS).execute(() -> {
+            delayedReload.set(null);
+            reload().thenAccept(mine::complete);
+        });
+        return mine;
     }
 
     /**

@@ -91,7 +91,13 @@ class InstitutionDirectoryTest {
     void reloadsForAnUnknownSlugButNotMoreThanOnceEveryTwoSeconds() {
         assertTrue(find("mincom").isEmpty());
         directory.rows.add(new KnownInstitution("mincom", InstitutionStatus.ACTIVE));
-        assertTrue(find("mincom").isEmpty(), "reload is rate-limited");
+        var justAfter = directory.find("mincom").toCompletableFuture();
+        var alsoJustAfter = directory.find("mincom").toCompletableFuture();
+        assertEquals(1, directory.loads.get(), "reload is rate-limited");
+        assertTrue(justAfter.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join().isPresent(),
+                "an institution onboarded just after a load is found by the next one");
+        assertTrue(alsoJustAfter.join().isPresent());
+        assertEquals(2, directory.loads.get(), "one delayed load for both lookups");
         clock.now = clock.now.plus(InstitutionDirectory.MIN_RELOAD_INTERVAL).plusMillis(1);
         assertTrue(find("mincom").isPresent(), "a newly onboarded institution is found");
     }
