@@ -114,10 +114,7 @@ public class KpiAnalyticsService {
             statement.setTimestamp(i++, Timestamp.from(range.to()));
             i = AnalyticsService.bindExercise(statement, i, exerciseId);
             if (watchlistId != null) {
-                statement.setObject(i++, watchlistId);
-                // the same range on mention too, so that the planner prunes its months as well as mention_match's
-                statement.setTimestamp(i++, Timestamp.from(range.from()));
-                statement.setTimestamp(i, Timestamp.from(range.to()));
+                statement.setObject(i, watchlistId);
             }
         }, rows -> counts.put(Severity.valueOf(rows.getString(1)), new long[] { rows.getLong(2), rows.getLong(3) }));
         List<KpiViews.SeveritySla> bySeverity = new ArrayList<>();
