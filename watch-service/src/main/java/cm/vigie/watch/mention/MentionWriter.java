@@ -82,10 +82,11 @@ public class MentionWriter {
             return List.of();
         }
         int n = mentions.size();
+        Map<String, Instant> storedAt = storedPublicationTimes(connection, institutionId, mentions);
         String[][] columns = new String[19][n];
         long[][] metrics = new long[4][n];
         for (int i = 0; i < n; i++) {
-            fill(columns, metrics, i, mentions.get(i));
+            fill(columns, metrics, i, mentions.get(i), storedAt.get(mentions.get(i).key()));
         }
         Map<String, PreparedMention> byKey = new HashMap<>();
         mentions.forEach(m -> byKey.put(m.key(), m));
@@ -123,11 +124,43 @@ public class MentionWriter {
     // The per-row work of a batch lives in its own methods: they are compiled once on their own, and the batch
     // loops around them stay small for the JIT, which otherwise recompiled the whole method several times.
 
-    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m) {
+    /**
+     * When the batch's posts that are already stored were published, by key. The deduplication key holds the
+     * publication time (the partition key, ADR 0031); a repeat reported with another time (a feed entry without a
+     * date counts as published when polled) is given its stored time, so that it still meets its row. One probe of
+     * each month's key index per post.
+     */
+    private static Map<String, Instant> storedPublicationTimes(Connection connection, String institutionId,
+            List<PreparedMention> mentions) throws SQLException {
+        String[] platforms = new String[mentions.size()];
+        String[] externalIds = new String[mentions.size()];
+        for (int i = 0; i < platforms.length; i++) {
+            platforms[i] = mentions.get(i).platform().name();
+            externalIds[i] = mentions.get(i).externalId();
+        }
+        Map<String, Instant> stored = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT m.platform, m.external_id, m.published_at
+                  FROM unnest(?::text[], ?::text[]) AS k(platform, external_id)
+                  JOIN mention m ON m.institution_id = ? AND m.platform = k.platform AND m.external_id = k.external_id""")) {
+            statement.setArray(1, connection.createArrayOf("text", platforms));
+            statement.setArray(2, connection.createArrayOf("text", externalIds));
+            statement.setString(3, institutionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1) + "\u0000" + rows.getString(2), rows.getTimestamp(3).toInstant());
+                }
+            }
+        }
+        return stored;
+    }
+
+    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m, Instant storedPublishedAt) {
         String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
                 m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
                 m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
-                m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
+                m.language(), Boolean.toString(m.languageDetected()),
+                (storedPublishedAt == null ? m.publishedAt() : storedPublishedAt).toString(), m.inReplyTo(),
                 arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
                 arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
                 arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };

@@ -101,13 +101,14 @@ class MentionPartitionsTest {
     }
 
     @Test
-    void aRepeatOfAStoredPostRefreshesItsRowInItsMonth() {
+    void aRepeatOfAStoredPostRefreshesItsRowEvenWhenReportedWithAnotherPublicationTime() {
         String externalId = UUID.randomUUID().toString();
         String author = "repeat_" + UUID.randomUUID().toString().substring(0, 8);
         Instant published = Instant.now().minusSeconds(40L * 86_400);
         for (int likes : new int[] { 1, 7 }) {
             as(CM).body(batch("{\"platform\":\"FACEBOOK\",\"externalId\":\"" + externalId + "\",\"author\":{\"handle\":\"" + author
-                    + "\"},\"text\":\"Coupure d'eau\",\"publishedAt\":\"" + published + "\",\"metrics\":{\"likes\":" + likes + "}}"))
+                    + "\"},\"text\":\"Coupure d'eau\",\"publishedAt\":\"" + published.plusSeconds(600L * likes)
+                    + "\",\"metrics\":{\"likes\":" + likes + "}}"))
                     .post("/api/watch/mentions/batch").then().statusCode(202);
         }
         as(CM).queryParam("author", author).get("/api/watch/mentions").then().statusCode(200)
