@@ -22,7 +22,8 @@ import cm.vigie.watch.hoax.HoaxMatch;
 
 /**
  * Stores a batch in one statement: rows go in as parallel arrays through {@code unnest}, and a repeat of a stored
- * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one. The
+ * (platform, externalId) only refreshes its metrics. A fresh row carries the id proposed for it, an updated one its
+ * stored id: that tells them apart ({@code xmax} cannot be read from a partitioned table, ADR 0031). The
  * same statement writes the new mentions' {@code mention_match} rows (one per matched watchlist, feeding series and
  * share of voice) from the rows it inserted, so they cost neither a round trip nor arrays of their own.
  */
@@ -50,10 +51,10 @@ public class MentionWriter {
                    AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
                         text_folded, language, detected, published_at, in_reply_to, watchlists, hoax_ids, hoax_matches,
                         hashtags, sentiment, likes, shares, comments, views)
-            ON CONFLICT (institution_id, platform, external_id) DO UPDATE
+            ON CONFLICT (institution_id, platform, external_id, published_at) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
-            RETURNING id, institution_id, platform, external_id, (xmax = 0) AS created, published_at, ingested_at,
+            RETURNING id, institution_id, platform, external_id, (id = ANY (?::uuid[])) AS created, published_at, ingested_at,
                       exercise_id, matched_watchlists),
             matches AS (
             INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
@@ -63,7 +64,9 @@ public class MentionWriter {
             SELECT s.id, s.platform, s.external_id, s.created, s.ingested_at, s.exercise_id,
                    CASE WHEN s.created THEN NULL ELSE s.matched_watchlists END AS matched_watchlists,
                    CASE WHEN s.created THEN NULL
-                        ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
+                        ELSE (SELECT o.likes + o.shares + o.comments FROM mention o
+                               WHERE o.institution_id = s.institution_id AND o.id = s.id AND o.published_at = s.published_at)
+                        END AS previous_engagement
               FROM stored s""";
 
     private final ObjectMapper json;
@@ -79,10 +82,11 @@ public class MentionWriter {
             return List.of();
         }
         int n = mentions.size();
+        Map<String, Instant> storedAt = storedPublicationTimes(connection, institutionId, mentions);
         String[][] columns = new String[19][n];
         long[][] metrics = new long[4][n];
         for (int i = 0; i < n; i++) {
-            fill(columns, metrics, i, mentions.get(i));
+            fill(columns, metrics, i, mentions.get(i), storedAt.get(mentions.get(i).key()));
         }
         Map<String, PreparedMention> byKey = new HashMap<>();
         mentions.forEach(m -> byKey.put(m.key(), m));
@@ -101,6 +105,8 @@ public class MentionWriter {
                 // sent as binary int8[]: no number is printed and parsed again
                 statement.setObject(4 + columns.length + c, metrics[c]);
             }
+            // a new row carries the id proposed for it, a repeat keeps its stored id
+            statement.setArray(4 + columns.length + metrics.length, arrays.get(0));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stored.add(read(rows, byKey));
@@ -118,11 +124,43 @@ public class MentionWriter {
     // The per-row work of a batch lives in its own methods: they are compiled once on their own, and the batch
     // loops around them stay small for the JIT, which otherwise recompiled the whole method several times.
 
-    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m) {
+    /**
+     * When the batch's posts that are already stored were published, by key. The deduplication key holds the
+     * publication time (the partition key, ADR 0031); a repeat reported with another time (a feed entry without a
+     * date counts as published when polled) is given its stored time, so that it still meets its row. One probe of
+     * each month's key index per post.
+     */
+    private static Map<String, Instant> storedPublicationTimes(Connection connection, String institutionId,
+            List<PreparedMention> mentions) throws SQLException {
+        String[] platforms = new String[mentions.size()];
+        String[] externalIds = new String[mentions.size()];
+        for (int i = 0; i < platforms.length; i++) {
+            platforms[i] = mentions.get(i).platform().name();
+            externalIds[i] = mentions.get(i).externalId();
+        }
+        Map<String, Instant> stored = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT m.platform, m.external_id, m.published_at
+                  FROM unnest(?::text[], ?::text[]) AS k(platform, external_id)
+                  JOIN mention m ON m.institution_id = ? AND m.platform = k.platform AND m.external_id = k.external_id""")) {
+            statement.setArray(1, connection.createArrayOf("text", platforms));
+            statement.setArray(2, connection.createArrayOf("text", externalIds));
+            statement.setString(3, institutionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1) + "\u0000" + rows.getString(2), rows.getTimestamp(3).toInstant());
+                }
+            }
+        }
+        return stored;
+    }
+
+    private void fill(String[][] columns, long[][] metrics, int i, PreparedMention m, Instant storedPublishedAt) {
         String[] row = { m.id().toString(), m.platform().name(), m.externalId(), m.url(), m.authorHandle(),
                 m.authorName(), m.authorFollowers() == null ? null : m.authorFollowers().toString(),
                 m.authorCreatedAt() == null ? null : m.authorCreatedAt().toString(), m.text(), m.textFolded(),
-                m.language(), Boolean.toString(m.languageDetected()), m.publishedAt().toString(), m.inReplyTo(),
+                m.language(), Boolean.toString(m.languageDetected()),
+                (storedPublishedAt == null ? m.publishedAt() : storedPublishedAt).toString(), m.inReplyTo(),
                 arrayLiteral(m.matchedWatchlists().stream().map(UUID::toString).toList()),
                 arrayLiteral(m.hoaxMatches().stream().map(h -> h.hoaxId().toString()).toList()), hoaxJson(m.hoaxMatches()),
                 arrayLiteral(m.hashtags()), m.sentiment() == null ? null : Short.toString(m.sentiment().code()) };
