@@ -102,21 +102,32 @@ class ReplicasIT {
     @Order(1)
     void aWatchlistCreatedOnReplicaAMatchesAMentionIngestedOnReplicaBWithinASecond() {
         String cm = api.token(REALM, "cm");
+        // both replicas have served the institution before (as on a running platform): B's engine is built, its
+        // token checks warm; what is measured is the change reaching B, not B's first request
+        for (String replica : List.of(replicaA, replicaB)) {
+            assertEquals(200, api.call(replica, "GET", "/api/watch/watchlists", cm, null).status());
+            String warm = word("warm");
+            assertEquals(202, ingest(replica, cm, mention(warm, warm), UUID.randomUUID().toString()).status());
+        }
         String word = word("repro");
         Instant created = Instant.now();
         String watchlist = createWatchlist(replicaA, cm, word);
 
         // probes on B, one after another, until one matches: the first match bounds the propagation time
         Duration firstMatch = null;
+        List<String> probes = new ArrayList<>();
         for (int probe = 0; firstMatch == null && Duration.between(created, Instant.now()).toSeconds() < 10; probe++) {
             Instant sent = Instant.now();
             String handle = word + "_p" + probe;
             Ingest answer = ingest(replicaB, cm, mention(word, handle), UUID.randomUUID().toString());
             assertEquals(202, answer.status(), answer.body());
-            if (matched(replicaB, cm, handle).contains(watchlist)) {
+            boolean matched = matched(replicaB, cm, handle).contains(watchlist);
+            probes.add(Duration.between(created, sent).toMillis() + (matched ? " ms: matched" : " ms: no"));
+            if (matched) {
                 firstMatch = Duration.between(created, sent);
             }
         }
+        figures.put("probes on B after the watchlist's creation on A (sent at, outcome)", String.join("; ", probes));
         assertNotNull(firstMatch, "a watchlist created on A never matched on B (the issue's reproduction)");
         figures.put("watchlist created on A, first mention ingested on B that matches it (sent after)", millis(firstMatch));
         assertTrue(firstMatch.compareTo(PROPAGATION) <= 0, "propagation took " + firstMatch);
