@@ -132,6 +132,13 @@ final class ManagedProcess {
         stopTree(process.toHandle(), grace);
     }
 
+    /** SIGKILL to the process and its descendants at once, as a crash would end it; returns once it is gone. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     static void stopTree(ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);

@@ -18,6 +18,45 @@ record PlatformArgs(String command, Map<String, String> flags) {
     /** {@code up} without the demo exercise (see {@link DemoExercise}). */
     static final String NO_DEMO = "--no-demo";
     static final Set<String> SWITCHES = Set.of(NO_DEMO);
+    /** {@code --replicas watch-service=2,gateway=2}: several instances of some services. */
+    static final String REPLICAS = "--replicas";
+
+    /** Instances per service asked by {@code --replicas} (services not named run once). */
+    Map<ServiceModule, Integer> replicas() {
+        String value = flags.get(REPLICAS);
+        return value == null ? Map.of() : parseReplicas(value);
+    }
+
+    /** {@code watch-service=2,gateway=2} (module or short names: {@code watch=2}). */
+    static Map<ServiceModule, Integer> parseReplicas(String value) {
+        Map<ServiceModule, Integer> counts = new java.util.EnumMap<>(ServiceModule.class);
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(REPLICAS + " takes service=count pairs, e.g. watch-service=2,gateway=2;"
+                        + " got '" + part.strip() + "'");
+            }
+            ServiceModule service = ServiceModule.byName(part.substring(0, eq));
+            int count;
+            try {
+                count = Integer.parseInt(part.substring(eq + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(REPLICAS + ": the count of " + service.module() + " must be a number,"
+                        + " got '" + part.substring(eq + 1).strip() + "'");
+            }
+            if (count < 1 || count > StackOptions.MAX_REPLICAS) {
+                throw new IllegalArgumentException(REPLICAS + ": the count of " + service.module() + " must be between 1"
+                        + " and " + StackOptions.MAX_REPLICAS + ", got " + count);
+            }
+            if (counts.put(service, count) != null) {
+                throw new IllegalArgumentException(REPLICAS + " names " + service.module() + " twice");
+            }
+        }
+        return counts;
+    }
 
     /** Whether a switch was given. */
     boolean has(String flag) {
@@ -25,7 +64,7 @@ record PlatformArgs(String command, Map<String, String> flags) {
     }
 
     static PlatformArgs parse(List<String> args) {
-        Set<String> known = Stream.of(Stream.of(REPO_ROOT), SWITCHES.stream(),
+        Set<String> known = Stream.of(Stream.of(REPO_ROOT, REPLICAS), SWITCHES.stream(),
                         Stream.of(PortSetting.values()).map(PortSetting::flag))
                 .flatMap(s -> s).collect(Collectors.toSet());
         String command = null;
@@ -52,6 +91,9 @@ record PlatformArgs(String command, Map<String, String> flags) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("Unknown option " + name + " (known: "
                             + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+                }
+                if (name.equals(REPLICAS)) {
+                    parseReplicas(value); // refused here, before anything starts
                 }
                 flags.put(name, value);
             } else if (command == null) {

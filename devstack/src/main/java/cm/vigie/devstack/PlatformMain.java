@@ -37,7 +37,8 @@ public final class PlatformMain {
         try {
             parsed = PlatformArgs.parse(Arrays.asList(args));
             Path repoRoot = Path.of(parsed.flags().getOrDefault(PlatformArgs.REPO_ROOT, ".")).toAbsolutePath().normalize();
-            options = StackOptions.forPlatform(repoRoot, StackPorts.resolve(System.getenv(), parsed.flags()));
+            options = StackOptions.forPlatform(repoRoot, StackPorts.resolve(System.getenv(), parsed.flags()))
+                    .toBuilder().replicas(parsed.replicas()).build();
         } catch (IllegalArgumentException e) {
             System.err.println("platform: " + e.getMessage());
             System.exit(2);
@@ -196,6 +197,12 @@ public final class PlatformMain {
         OUT.printf(Locale.ROOT, "Vigie is up in %.0f s. Press Ctrl-C to stop everything.%n", elapsed.toMillis() / 1000.0);
         OUT.println();
         OUT.printf("  %-22s %s%n", "Gateway (API)", gateway);
+        for (ServiceModule service : ServiceModule.values()) {
+            if (options.replicas(service) > 1) {
+                OUT.printf("  %-22s %s%n", service.module() + " x" + options.replicas(service), String.join(" ",
+                        options.instancePorts(service).stream().map(StackPorts::localUrl).toList()));
+            }
+        }
         // One merged document for all services; Swagger UI logs in to realm minsante (PKCE, client vigie-console).
         OUT.printf("  %-22s %s  (document: %s)%n", "Swagger UI",
                 "http://localhost:" + ports.gateway() + "/q/swagger-ui", gateway + "/openapi");
@@ -280,6 +287,10 @@ public final class PlatformMain {
         List<String> names = new ArrayList<>(List.of("postgres", "keycloak"));
         for (ServiceModule service : ServiceModule.values()) {
             names.add(service.module());
+            // further instances (--replicas) as the running platform recorded them
+            state.ifPresent(s -> s.components().stream().map(StateFile.Entry::name)
+                    .filter(n -> n.startsWith(service.module() + "-") && !names.contains(n))
+                    .forEach(names::add));
         }
         for (String name : names) {
             Optional<StateFile.Entry> entry = state.flatMap(s -> s.components().stream()

@@ -10,6 +10,23 @@ public enum ServiceModule {
     PLAN("plan-service", PortSetting.PLAN, "plan"),
     GATEWAY("gateway", PortSetting.GATEWAY, null);
 
+    /** The service by module name ({@code watch-service}) or short name ({@code watch}), ignoring case. */
+    public static ServiceModule byName(String name) {
+        String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
+        for (ServiceModule service : values()) {
+            if (service.module.equals(wanted) || service.gatewayName().equals(wanted)) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("Unknown service '" + name + "' (known: accounts-service, watch-service,"
+                + " plan-service, gateway)");
+    }
+
+    /** The name the gateway's route table gives the service ({@code vigie.gateway.services.<name>}). */
+    public String gatewayName() {
+        return module.replace("-service", "");
+    }
+
     private final String module;
     private final PortSetting port;
     private final String database;

@@ -16,13 +16,23 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
     private final ServiceModule service;
+    private final int instance;
     private final ManagedProcess process;
     private final int port;
 
-    private ServiceProcess(ServiceModule service, ManagedProcess process, int port) {
+    private ServiceProcess(ServiceModule service, int instance, ManagedProcess process, int port) {
         this.service = service;
+        this.instance = instance;
         this.process = process;
         this.port = port;
+    }
+
+    /**
+     * Component name of an instance: the module for the first ({@code watch-service}), then {@code watch-service-2},
+     * {@code watch-service-3}... (also the name of its log file).
+     */
+    public static String instanceName(ServiceModule service, int instance) {
+        return instance == 0 ? service.module() : service.module() + "-" + (instance + 1);
     }
 
     /** Launches the service without waiting for it; {@code postgresPort} is ignored for the gateway. */
@@ -33,18 +43,25 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #launch(ServiceModule, StackOptions, int)}, with extra JVM options (e.g. {@code -Dkey=value}). */
     public static ServiceProcess launch(ServiceModule service, StackOptions options, int postgresPort,
             List<String> extraJvmOptions) {
+        return launch(service, 0, options, postgresPort, extraJvmOptions);
+    }
+
+    /** Launches instance {@code instance} (0 for the first) of the service, on that instance's port. */
+    public static ServiceProcess launch(ServiceModule service, int instance, StackOptions options, int postgresPort,
+            List<String> extraJvmOptions) {
         Path jar = service.runJar(options.repoRoot());
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " not found; build the services first (./mvnw -DskipTests install)");
         }
-        List<String> command = new ArrayList<>(command(service, options, postgresPort));
+        List<String> command = new ArrayList<>(command(service, instance, options, postgresPort));
         command.addAll(command.indexOf("-jar"), extraJvmOptions);
         // Run from the application directory, as a container image does: the AppCDS archive records its class
         // path relative to it.
         // The service key goes in the environment, not on the command line, where ps and JVM logs would show it.
-        ManagedProcess process = ManagedProcess.start(service.module(), command, environment(service, options),
-                jar.getParent(), options.logFile(service.module()));
-        return new ServiceProcess(service, process, options.ports().get(service.port()));
+        String name = instanceName(service, instance);
+        ManagedProcess process = ManagedProcess.start(name, command, environment(service, options),
+                jar.getParent(), options.logFile(name));
+        return new ServiceProcess(service, instance, process, options.instancePorts(service).get(instance));
     }
 
     /**
@@ -63,12 +80,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     static List<String> command(ServiceModule service, StackOptions options, int postgresPort) {
+        return command(service, 0, options, postgresPort);
+    }
+
+    static List<String> command(ServiceModule service, int instance, StackOptions options, int postgresPort) {
         StackPorts ports = options.ports();
         List<String> command = new ArrayList<>(List.of(
                 options.javaHome().resolve("bin/java").toString(),
                 "-Xms64m", "-Xmx256m",
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + ports.get(service.port())));
+                "-Dquarkus.http.port=" + options.instancePorts(service).get(instance)));
+        int replicas = options.replicas(service);
+        if (replicas > 1) {
+            // budgets kept in each instance's memory are divided by this (docs/adr/0032)
+            command.add("-Dvigie.replicas=" + replicas);
+        }
         service.database().ifPresent(database -> {
             command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database);
             command.add("-Dquarkus.datasource.username=" + PostgresNode.USER);
@@ -78,13 +104,24 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Dvigie.gateway.services.accounts.url=" + StackPorts.localUrl(ports.accounts()));
             command.add("-Dvigie.gateway.services.watch.url=" + StackPorts.localUrl(ports.watch()));
             command.add("-Dvigie.gateway.services.plan.url=" + StackPorts.localUrl(ports.plan()));
+            // the gateway balances across every instance of a service (docs/adr/0032)
+            for (ServiceModule upstream : List.of(ServiceModule.ACCOUNTS, ServiceModule.WATCH, ServiceModule.PLAN)) {
+                if (options.replicas(upstream) > 1) {
+                    command.add("-Dvigie.gateway.services." + upstream.gatewayName() + ".urls=" + String.join(",",
+                            options.instancePorts(upstream).stream().map(StackPorts::localUrl).toList()));
+                }
+            }
             command.add("-Dvigie.gateway.openapi.public-url=http://localhost:" + ports.gateway());
         }
         command.add("-Dvigie.keycloak.url=" + StackPorts.localUrl(ports.keycloak()));
         command.add("-Dvigie.accounts.url=" + StackPorts.localUrl(ports.accounts()));
         command.add("-Dvigie.watch.url=" + StackPorts.localUrl(ports.watch()));
         Path jar = service.runJar(options.repoRoot());
-        command.addAll(aotCacheOptions(jar, Runtime.version().feature()));
+        List<String> aot = aotCacheOptions(jar, Runtime.version().feature());
+        // only the first instance records a missing cache: two JVMs must not write one file
+        if (instance == 0 || aot.stream().noneMatch(o -> o.startsWith("-XX:AOTCacheOutput"))) {
+            command.addAll(aot);
+        }
         command.add("-jar");
         command.add(jar.getFileName().toString());
         return command;
@@ -124,6 +161,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceModule service() {
         return service;
+    }
+
+    /** 0 for the first instance of the service, 1 for the second... */
+    public int instance() {
+        return instance;
+    }
+
+    /** {@code watch-service}, {@code watch-service-2}... */
+    public String name() {
+        return instanceName(service, instance);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the instance at once (SIGKILL, as a crash or an evicted pod), without a clean shutdown. */
+    public void kill() {
+        process.kill();
     }
 
     public String url() {

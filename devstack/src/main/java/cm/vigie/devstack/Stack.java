@@ -54,7 +54,10 @@ public final class Stack implements AutoCloseable {
 
     private PostgresNode postgres;
     private KeycloakNode keycloak;
-    private final Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
+    /** Every instance of each service, the first one first. */
+    private final Map<ServiceModule, List<ServiceProcess>> services = new EnumMap<>(ServiceModule.class);
+    /** Instances killed on purpose ({@link #kill}): their exit is no surprise. */
+    private final java.util.Set<ServiceProcess> killed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean started;
     private boolean closed;
 
@@ -131,7 +134,7 @@ public final class Stack implements AutoCloseable {
         step("keycloak", "ready, realms " + String.join(", ", KeycloakNode.REALMS));
 
         if (options.startServices() && options.registerDemoInstitutions()) {
-            ServiceProcess accounts = services.get(ServiceModule.ACCOUNTS);
+            ServiceProcess accounts = services.get(ServiceModule.ACCOUNTS).get(0);
             for (String line : new DemoInstitutions(http, kc.url(), accounts.url()).register()) {
                 step("institutions", line);
             }
@@ -143,15 +146,18 @@ public final class Stack implements AutoCloseable {
     private void startServices(List<ServiceModule> wave) {
         List<ServiceProcess> launched = new ArrayList<>();
         for (ServiceModule service : wave) {
-            step(service.module(), "starting on " + StackPorts.localUrl(options.ports().get(service.port())));
-            ServiceProcess process = ServiceProcess.launch(service, options, options.ports().postgres(),
-                    options.extraJvmOptions().getOrDefault(service, List.of()));
-            adopt(process, () -> services.put(service, process));
-            launched.add(process);
+            List<Integer> ports = options.instancePorts(service);
+            for (int instance = 0; instance < ports.size(); instance++) {
+                step(ServiceProcess.instanceName(service, instance), "starting on " + StackPorts.localUrl(ports.get(instance)));
+                ServiceProcess process = ServiceProcess.launch(service, instance, options, options.ports().postgres(),
+                        options.extraJvmOptions().getOrDefault(service, List.of()));
+                adopt(process, () -> services.computeIfAbsent(service, s -> new ArrayList<>()).add(process));
+                launched.add(process);
+            }
         }
         for (ServiceProcess process : launched) {
             process.awaitReady(http, options.serviceReadyTimeout());
-            step(process.service().module(), "ready");
+            step(process.name(), "ready");
         }
     }
 
@@ -162,6 +168,20 @@ public final class Stack implements AutoCloseable {
                     .map(p -> options.ports().get(p) + " (" + p.name().toLowerCase(Locale.ROOT) + ", change with "
                             + p.envVar() + ")")
                     .collect(Collectors.joining(", ")));
+        }
+        List<String> replicasTaken = new ArrayList<>();
+        for (Map.Entry<ServiceModule, List<Integer>> entry : options.replicaPorts().entrySet()) {
+            for (int i = 0; i < entry.getValue().size(); i++) {
+                int port = entry.getValue().get(i);
+                if (!StackPorts.isFree(port)) {
+                    replicasTaken.add(port + " (" + ServiceProcess.instanceName(entry.getKey(), i + 1) + ")");
+                }
+            }
+        }
+        if (!replicasTaken.isEmpty()) {
+            throw new StackException("Port(s) already in use on 127.0.0.1: " + String.join(", ", replicasTaken)
+                    + "; further instances take the service's port plus " + StackPorts.REPLICA_PORT_STEP + ", "
+                    + 2 * StackPorts.REPLICA_PORT_STEP + "...");
         }
     }
 
@@ -192,11 +212,11 @@ public final class Stack implements AutoCloseable {
         List<ManagedProcess> processes = new ArrayList<>();
         synchronized (this) {
             processes.add(keycloak.process());
-            services.values().forEach(s -> processes.add(s.process()));
+            services.values().forEach(list -> list.forEach(s -> processes.add(s.process())));
         }
         for (ManagedProcess process : processes) {
             process.onExit().thenRun(() -> {
-                if (!isClosed()) {
+                if (!isClosed() && killed.stream().noneMatch(k -> k.process() == process)) {
                     report(process.name(), "EXITED unexpectedly with code " + process.exitValue() + "; "
                             + process.logTail());
                 }
@@ -241,6 +261,32 @@ public final class Stack implements AutoCloseable {
         return serviceUrl(ServiceModule.ACCOUNTS);
     }
 
+    /** Base URL of every instance of a service, the first one first (one unless {@code --replicas} asked more). */
+    public List<String> serviceUrls(ServiceModule service) {
+        return options.instancePorts(service).stream().map(StackPorts::localUrl).toList();
+    }
+
+    /** Base URL of every gateway instance. */
+    public List<String> gatewayUrls() {
+        return serviceUrls(ServiceModule.GATEWAY);
+    }
+
+    /** The running instances of a service, the first one first. */
+    public synchronized List<ServiceProcess> instances(ServiceModule service) {
+        return List.copyOf(services.getOrDefault(service, List.of()));
+    }
+
+    /**
+     * Kills one instance of a service at once (SIGKILL: no clean shutdown, as a crash or a lost node); the others go
+     * on. {@code instance} counts from 0. Its port is free once this returns.
+     */
+    public void kill(ServiceModule service, int instance) {
+        ServiceProcess process = instances(service).get(instance);
+        killed.add(process);
+        process.kill();
+        step(process.name(), "killed");
+    }
+
     /** The realm's issuer, exactly as it appears in the tokens' {@code iss}. */
     public String issuer(String realm) {
         return keycloakUrl() + "/realms/" + realm;
@@ -273,7 +319,8 @@ public final class Stack implements AutoCloseable {
         if (keycloak != null) {
             list.add(new Component("keycloak", keycloak.port(), keycloak.pid()));
         }
-        services.values().forEach(s -> list.add(new Component(s.service().module(), s.port(), s.pid())));
+        services.values().forEach(instances -> instances.stream().filter(s -> !killed.contains(s))
+                .forEach(s -> list.add(new Component(s.name(), s.port(), s.pid()))));
         return list;
     }
 
@@ -290,12 +337,16 @@ public final class Stack implements AutoCloseable {
             closed = true;
             pg = postgres;
             kc = keycloak;
-            running = new ArrayList<>(services.values());
+            running = new ArrayList<>();
+            services.values().forEach(running::addAll);
         }
         List<RuntimeException> failures = new ArrayList<>();
         for (int i = running.size() - 1; i >= 0; i--) {
             ServiceProcess service = running.get(i);
-            stop(service.service().module(), service, failures);
+            if (killed.contains(service)) {
+                continue;
+            }
+            stop(service.name(), service, failures);
         }
         if (kc != null) {
             stop("keycloak", kc, failures);

@@ -34,6 +34,8 @@ import java.util.Properties;
  * @param keycloakReadyTimeout     how long Keycloak may take to serve its realms
  * @param serviceReadyTimeout      how long each service may take to answer {@code /q/health/ready}
  * @param extraJvmOptions          per service, JVM options added to its command line (e.g. {@code -Dkey=value} of a test)
+ * @param replicaPorts             per service run as several instances ({@code --replicas}), the ports of its
+ *                                 instances after the first (which has the service's own port); absent: one instance
  */
 public record StackOptions(
         Path repoRoot,
@@ -51,9 +53,12 @@ public record StackOptions(
         boolean registerDemoInstitutions,
         Duration keycloakReadyTimeout,
         Duration serviceReadyTimeout,
-        Map<ServiceModule, List<String>> extraJvmOptions) {
+        Map<ServiceModule, List<String>> extraJvmOptions,
+        Map<ServiceModule, List<Integer>> replicaPorts) {
 
     public static final String STATE_DIR = ".vigie";
+    /** At most this many instances of one service on one machine. */
+    public static final int MAX_REPLICAS = 9;
 
     public StackOptions {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -68,6 +73,20 @@ public record StackOptions(
         Objects.requireNonNull(keycloakReadyTimeout, "keycloakReadyTimeout");
         Objects.requireNonNull(serviceReadyTimeout, "serviceReadyTimeout");
         extraJvmOptions = extraJvmOptions == null ? Map.of() : Map.copyOf(extraJvmOptions);
+        replicaPorts = replicaPorts == null ? Map.of() : Map.copyOf(replicaPorts);
+    }
+
+    /** How many instances of the service run (1 unless {@code --replicas} asked for more). */
+    public int replicas(ServiceModule service) {
+        return 1 + replicaPorts.getOrDefault(service, List.of()).size();
+    }
+
+    /** The ports of every instance of the service, the first one's (its own port setting) first. */
+    public List<Integer> instancePorts(ServiceModule service) {
+        List<Integer> all = new java.util.ArrayList<>();
+        all.add(ports.get(service.port()));
+        all.addAll(replicaPorts.getOrDefault(service, List.of()));
+        return List.copyOf(all);
     }
 
     /** {@code ./platform up}: state in {@code <repoRoot>/.vigie}, kept between runs. */
@@ -173,7 +192,8 @@ public record StackOptions(
                 .javaHome(javaHome).ports(ports).serviceKey(serviceKey)
                 .startServices(startServices).registerDemoInstitutions(registerDemoInstitutions)
                 .keycloakReadyTimeout(keycloakReadyTimeout).serviceReadyTimeout(serviceReadyTimeout)
-                .extraJvmOptions(extraJvmOptions);
+                .extraJvmOptions(extraJvmOptions)
+                .replicaPorts(replicaPorts);
     }
 
     public static final class Builder {
@@ -193,6 +213,34 @@ public record StackOptions(
         private Duration keycloakReadyTimeout;
         private Duration serviceReadyTimeout;
         private Map<ServiceModule, List<String>> extraJvmOptions = Map.of();
+        private Map<ServiceModule, List<Integer>> replicaPorts = Map.of();
+        private final Map<ServiceModule, Integer> replicaCounts = new java.util.EnumMap<>(ServiceModule.class);
+
+        /**
+         * Runs {@code count} instances of the service (1 to {@link #MAX_REPLICAS}). Their ports are chosen when the
+         * options are built: free ports for random ports ({@link #forTests}), else the service's port plus
+         * {@link StackPorts#REPLICA_PORT_STEP} for each further instance (watch-service: 8082, 8092, 8102...).
+         */
+        public Builder replicas(ServiceModule service, int count) {
+            if (count < 1 || count > MAX_REPLICAS) {
+                throw new IllegalArgumentException("Replicas of " + service.module() + " must be between 1 and "
+                        + MAX_REPLICAS + ", got " + count);
+            }
+            replicaCounts.put(service, count);
+            return this;
+        }
+
+        public Builder replicas(Map<ServiceModule, Integer> counts) {
+            counts.forEach(this::replicas);
+            return this;
+        }
+
+        /** The ports of the instances after the first, per service (normally chosen by {@link #replicas}). */
+        public Builder replicaPorts(Map<ServiceModule, List<Integer>> value) {
+            replicaPorts = value == null ? Map.of() : value;
+            replicaCounts.clear();
+            return this;
+        }
 
         public Builder extraJvmOptions(Map<ServiceModule, List<String>> value) {
             extraJvmOptions = value;
@@ -288,7 +336,29 @@ public record StackOptions(
         public StackOptions build() {
             return new StackOptions(repoRoot, workDir, postgresDataDir, cleanPostgresData, keycloakBaseDir,
                     freshKeycloakData, keycloakDistZip, keycloakVersion, javaHome, ports, serviceKey, startServices,
-                    registerDemoInstitutions, keycloakReadyTimeout, serviceReadyTimeout, extraJvmOptions);
+                    registerDemoInstitutions, keycloakReadyTimeout, serviceReadyTimeout, extraJvmOptions,
+                    resolvedReplicaPorts());
+        }
+
+        private Map<ServiceModule, List<Integer>> resolvedReplicaPorts() {
+            Map<ServiceModule, List<Integer>> resolved = new java.util.EnumMap<>(ServiceModule.class);
+            resolved.putAll(replicaPorts);
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            resolved.values().forEach(taken::addAll);
+            for (ServiceModule service : ServiceModule.values()) {
+                Integer count = replicaCounts.get(service);
+                if (count == null) {
+                    continue;
+                }
+                resolved.remove(service);
+                if (count > 1) {
+                    Objects.requireNonNull(ports, "ports");
+                    List<Integer> extra = ports.replicaPorts(service.port(), count, taken);
+                    taken.addAll(extra);
+                    resolved.put(service, List.copyOf(extra));
+                }
+            }
+            return resolved;
         }
     }
 }

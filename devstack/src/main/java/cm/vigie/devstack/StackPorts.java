@@ -14,9 +14,19 @@ import java.util.Map;
 /** The ports of one stack run. Immutable. */
 public final class StackPorts {
 
+    /** Further instances of a service ({@code --replicas}) sit this far apart from its port: 8082, 8092, 8102... */
+    public static final int REPLICA_PORT_STEP = 10;
+
     private final Map<PortSetting, Integer> ports;
+    /** Chosen at random ({@link #random()}): further instances get free ports too, not fixed offsets. */
+    private final boolean random;
 
     private StackPorts(Map<PortSetting, Integer> ports) {
+        this(ports, false);
+    }
+
+    private StackPorts(Map<PortSetting, Integer> ports, boolean random) {
+        this.random = random;
         EnumMap<PortSetting, Integer> copy = new EnumMap<>(PortSetting.class);
         copy.putAll(ports);
         for (PortSetting setting : PortSetting.values()) {
@@ -88,13 +98,59 @@ public final class StackPorts {
                 }
             }
         }
-        return new StackPorts(map);
+        return new StackPorts(map, true);
     }
 
     public StackPorts with(PortSetting setting, int port) {
         EnumMap<PortSetting, Integer> map = new EnumMap<>(ports);
         map.put(setting, port);
-        return new StackPorts(map);
+        return new StackPorts(map, random);
+    }
+
+    /**
+     * Ports of the further instances of a service ({@code count - 1} of them): its port plus
+     * {@link #REPLICA_PORT_STEP}, twice that, ... or, for random ports, free ports distinct from every port here and
+     * from {@code avoid}.
+     */
+    public List<Integer> replicaPorts(PortSetting setting, int count, java.util.Set<Integer> avoid) {
+        List<Integer> extra = new ArrayList<>();
+        if (count <= 1) {
+            return extra;
+        }
+        if (!random) {
+            for (int i = 1; i < count; i++) {
+                int port = get(setting) + i * REPLICA_PORT_STEP;
+                checkRange(setting.flag() + " (instance " + (i + 1) + ")", port);
+                if (ports.containsValue(port) || avoid.contains(port)) {
+                    throw new IllegalArgumentException("Instance " + (i + 1) + " of " + setting.flag() + " would take port "
+                            + port + ", which another component has; move that component's port");
+                }
+                extra.add(port);
+            }
+            return extra;
+        }
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            while (extra.size() < count - 1) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                int port = socket.getLocalPort();
+                if (!ports.containsValue(port) && !avoid.contains(port)) {
+                    extra.add(port);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("Could not find free ports on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+        return extra;
     }
 
     public int get(PortSetting setting) {

@@ -42,6 +42,20 @@ class PlatformArgsTest {
     }
 
     @Test
+    void replicasNameServicesByModuleOrShortName() {
+        PlatformArgs args = PlatformArgs.parse(List.of("up", "--replicas", "watch-service=2,gateway=3"));
+        assertEquals(Map.of(ServiceModule.WATCH, 2, ServiceModule.GATEWAY, 3), args.replicas());
+        assertEquals(Map.of(ServiceModule.PLAN, 2), PlatformArgs.parse(List.of("--replicas=plan=2")).replicas());
+        assertEquals(Map.of(), PlatformArgs.parse(List.of("up")).replicas());
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "watch-service")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "search=2")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "watch=0")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "watch=10")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "watch=two")));
+        assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--replicas", "watch=2,watch-service=3")));
+    }
+
+    @Test
     void rejectsWhatItDoesNotKnow() {
         assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("launch")));
         assertThrows(IllegalArgumentException.class, () -> PlatformArgs.parse(List.of("--gatway-port=1")));

@@ -46,6 +46,43 @@ class ServiceProcessTest {
     }
 
     @Test
+    void replicasTakeFixedPortsApartAndTheGatewayKnowsEveryInstance() {
+        StackOptions two = options.toBuilder().replicas(ServiceModule.WATCH, 2).replicas(ServiceModule.GATEWAY, 2).build();
+        assertEquals(List.of(8082, 8092), two.instancePorts(ServiceModule.WATCH));
+        assertEquals(List.of(8080, 8090), two.instancePorts(ServiceModule.GATEWAY));
+        assertEquals(1, two.replicas(ServiceModule.PLAN));
+        assertEquals("watch-service-2", ServiceProcess.instanceName(ServiceModule.WATCH, 1));
+
+        List<String> second = ServiceProcess.command(ServiceModule.WATCH, 1, two, 15432);
+        assertTrue(second.contains("-Dquarkus.http.port=8092"));
+        assertTrue(second.contains("-Dvigie.replicas=2"), "budgets held in memory are divided by the count");
+        assertTrue(second.contains("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:15432/watch"),
+                "every instance shares the service's database");
+        assertFalse(second.stream().anyMatch(arg -> arg.startsWith("-XX:AOTCacheOutput")),
+                "only the first instance records the AOT cache: two JVMs never write one file");
+
+        List<String> gateway = ServiceProcess.command(ServiceModule.GATEWAY, 1, two, 15432);
+        assertTrue(gateway.contains("-Dquarkus.http.port=8090"));
+        assertTrue(gateway.contains("-Dvigie.gateway.services.watch.urls=http://127.0.0.1:8082,http://127.0.0.1:8092"));
+        assertTrue(gateway.contains("-Dvigie.gateway.services.watch.url=http://127.0.0.1:8082"));
+        assertFalse(gateway.stream().anyMatch(arg -> arg.startsWith("-Dvigie.gateway.services.plan.urls")));
+        assertFalse(ServiceProcess.command(ServiceModule.PLAN, options, 15432).stream()
+                .anyMatch(arg -> arg.startsWith("-Dvigie.replicas")));
+    }
+
+    @Test
+    void randomPortsGiveReplicasFreePortsOfTheirOwn() {
+        StackOptions tests = options.toBuilder().ports(StackPorts.random()).replicas(ServiceModule.WATCH, 3).build();
+        List<Integer> ports = tests.instancePorts(ServiceModule.WATCH);
+        assertEquals(3, ports.size());
+        assertEquals(3, new java.util.HashSet<>(ports).size());
+        for (PortSetting setting : PortSetting.values()) {
+            assertFalse(ports.subList(1, 3).contains(tests.ports().get(setting)));
+        }
+        assertEquals(ports, tests.toBuilder().build().instancePorts(ServiceModule.WATCH), "kept when options are copied");
+    }
+
+    @Test
     void onlyAccountsServiceGetsTheKeycloakAdminCredentialsAndOnlyThroughTheEnvironment() {
         Map<String, String> accounts = ServiceProcess.environment(ServiceModule.ACCOUNTS, options);
         assertEquals("s3cret", accounts.get("VIGIE_SERVICE_KEY"));
