@@ -58,6 +58,16 @@ final class KeycloakAdmin {
         call("PUT", admin + "/users/" + userId + "/reset-password", credential.toString(), 204);
     }
 
+    /** Lifts a brute-force lockout of the user (Keycloak's attack detection), whatever caused it. */
+    void liftLockout(String realm, String username) {
+        String admin = keycloakUrl + "/admin/realms/" + realm;
+        JsonNode users = json(call("GET", admin + "/users?exact=true&username=" + URLEncoder.encode(username,
+                StandardCharsets.UTF_8), null, 200));
+        if (users.size() == 1) {
+            call("DELETE", admin + "/attack-detection/brute-force/users/" + users.get(0).path("id").asText(), null, 204);
+        }
+    }
+
     /** How many realms Keycloak holds, master included. */
     int realmCount() {
         return json(call("GET", keycloakUrl + "/admin/realms?briefRepresentation=true", null, 200)).size();
