@@ -5,12 +5,13 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cm.vigie.commons.ratelimit.ReplicaShare;
 import cm.vigie.commons.ratelimit.TokenBucket;
 import cm.vigie.commons.ratelimit.TokenBucket.Decision;
 
 /**
  * A token bucket per client address, in memory: each address may make {@code requestsPerMinute} checks in a burst,
- * refilled continuously. Buckets of quiet addresses are dropped when the map grows, so memory stays bounded.
+ * refilled continuously (each of N replicas grants its N-th). Buckets of quiet addresses are dropped when the map grows, so memory stays bounded.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,8 +23,9 @@ public class RateLimiter {
     private final double perSecond;
 
     RateLimiter(VerifyConfig config) {
-        this.burst = config.requestsPerMinute();
-        this.perSecond = config.requestsPerMinute() / 60.0;
+        // budgets in memory: this replica grants its share of the configured one (ADR 0032)
+        this.burst = ReplicaShare.of(config.requestsPerMinute(), config.replicas());
+        this.perSecond = ReplicaShare.of(config.requestsPerMinute() / 60.0, config.replicas());
     }
 
     public Decision acquire(String client) {

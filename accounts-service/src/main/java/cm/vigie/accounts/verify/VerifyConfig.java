@@ -8,9 +8,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "vigie.verify")
 public interface VerifyConfig {
 
-    /** Checks one client address may make per minute (also the burst). */
+    /** Checks one client address may make per minute (also the burst), across all replicas. */
     @WithDefault("30")
     int requestsPerMinute();
+
+    /**
+     * Replicas of accounts-service sharing that budget: each grants its share ({@code requests-per-minute / replicas},
+     * rounded up). Set from {@code vigie.replicas} (ADR 0032).
+     */
+    @WithDefault("1")
+    int replicas();
 
     /** How long browsers and caches may keep an answer. */
     @WithDefault("300")

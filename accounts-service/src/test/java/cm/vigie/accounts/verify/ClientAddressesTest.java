@@ -13,9 +13,17 @@ import cm.vigie.commons.ratelimit.TokenBucket;
 class ClientAddressesTest {
 
     static VerifyConfig config(int perMinute, String... trusted) {
+        return config(perMinute, 1, trusted);
+    }
+
+    static VerifyConfig config(int perMinute, int replicas, String... trusted) {
         return new VerifyConfig() {
             public int requestsPerMinute() {
                 return perMinute;
+            }
+
+            public int replicas() {
+                return replicas;
             }
 
             public int maxAgeSeconds() {
@@ -56,6 +64,21 @@ class ClientAddressesTest {
         assertTrue(limiter.acquire("b", t).allowed(), "another address has its own bucket");
         assertFalse(limiter.acquire("a", t + 19_000_000_000L).allowed());
         assertTrue(limiter.acquire("a", t + 20_000_000_000L).allowed());
+    }
+
+    @Test
+    void eachReplicaGrantsItsShareOfTheBudget() {
+        // 30 a minute over 3 replicas: 10 at once here, refilled at 10 a minute
+        RateLimiter limiter = new RateLimiter(config(30, 3));
+        long t = 0;
+        for (int i = 0; i < 10; i++) {
+            assertTrue(limiter.acquire("a", t).allowed());
+        }
+        TokenBucket.Decision refused = limiter.acquire("a", t);
+        assertFalse(refused.allowed());
+        assertEquals(10, refused.limit());
+        assertEquals(6, refused.retryAfterSeconds());
+        assertTrue(limiter.acquire("a", t + 6_000_000_000L).allowed());
     }
 
     @Test

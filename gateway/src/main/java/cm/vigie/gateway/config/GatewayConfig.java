@@ -64,6 +64,15 @@ public interface GatewayConfig {
 
     CircuitBreakerConfig circuitBreaker();
 
+    BalancingConfig balancing();
+
+    /** Several instances of one service ({@code urls}): turn by turn, skipping one that just failed (ADR 0032). */
+    interface BalancingConfig {
+        /** How long an instance that refused or dropped a connection gets no request (then it is tried again). */
+        @WithDefault("10s")
+        Duration ejectFor();
+    }
+
     EdgeConfig edge();
 
     /**
@@ -131,8 +140,18 @@ public interface GatewayConfig {
     }
 
     interface Service {
-        /** Base URL of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8081}. */
+        /**
+         * Base URL of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8081}. On Kubernetes, the
+         * one Service URL (Kubernetes balances across the pods).
+         */
         String url();
+
+        /**
+         * Base URLs of every instance, when the gateway itself balances across them (local replicas:
+         * {@code vigie.gateway.services.watch.urls=http://127.0.0.1:8082,http://127.0.0.1:8092}); replaces {@link #url()}
+         * for routing. See {@link BalancingConfig}.
+         */
+        Optional<List<String>> urls();
 
         /** Overrides {@code vigie.gateway.connect-timeout} for this service. */
         Optional<Duration> connectTimeout();
@@ -154,6 +173,14 @@ public interface GatewayConfig {
     interface RateLimitConfig {
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Gateway replicas sharing the budgets below: each one grants its share ({@code rate / replicas}, burst and
+         * stream cap rounded up), so that the whole deployment grants the configured budget. Set from
+         * {@code vigie.replicas} (ADR 0032).
+         */
+        @WithDefault("1")
+        int replicas();
 
         /** Sustained requests per second for each institution (from its token). */
         @WithDefault("50")

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import cm.vigie.gateway.proxy.ProxyRoutes;
+import cm.vigie.gateway.balancing.Balancer;
+import cm.vigie.gateway.routing.RouteTable.Instance;
 import cm.vigie.gateway.routing.RouteTable.Upstream;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +22,9 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * Readiness of the gateway, with the state of each upstream as data. The gateway stays ready when an upstream is
- * down (it still routes the others and answers 503 for that one), and says which: {@code "watch": "DOWN (...)"}.
+ * down (it still routes the others and answers 503 for that one), and says which: {@code "watch": "DOWN (...)"}. A
+ * service with several instances is UP while one of them is, and lists each: {@code "UP (circuit CLOSED; instances
+ * http://127.0.0.1:8082 UP, http://127.0.0.1:8092 DOWN (...), ejected)"}.
  */
 @Readiness
 @ApplicationScoped
@@ -52,12 +56,34 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
 
     private Future<String> probe(Upstream upstream) {
         String circuit = proxy.breakers().get(upstream.name()).state().name();
-        return proxy.client().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                .setPort(upstream.port()).setSsl(upstream.ssl()).setURI("/q/health/live")
+        if (upstream.instances().size() == 1) {
+            return probe(upstream.instances().get(0)).compose(status -> status == 200
+                    ? Future.succeededFuture("UP (circuit " + circuit + ")")
+                    : Future.succeededFuture("DOWN (status " + status + ", circuit " + circuit + ")"));
+        }
+        Balancer balancer = proxy.balancers().get(upstream.name());
+        List<Future<Integer>> probes = upstream.instances().stream().map(this::probe).toList();
+        return Future.join(probes).transform(done -> {
+            List<String> states = new java.util.ArrayList<>();
+            boolean any = false;
+            for (int i = 0; i < probes.size(); i++) {
+                Instance instance = upstream.instances().get(i);
+                Future<Integer> probe = probes.get(i);
+                boolean up = probe.succeeded() && probe.result() == 200;
+                any |= up;
+                states.add(instance.url() + " " + (up ? "UP" : probe.succeeded() ? "DOWN (status " + probe.result() + ")"
+                        : "DOWN (" + probe.cause().getMessage() + ")") + (balancer.isEjected(instance) ? ", ejected" : ""));
+            }
+            return Future.succeededFuture((any ? "UP" : "DOWN") + " (circuit " + circuit + "; instances "
+                    + String.join(", ", states) + ")");
+        });
+    }
+
+    private Future<Integer> probe(Instance instance) {
+        return proxy.client().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(instance.host())
+                .setPort(instance.port()).setSsl(instance.ssl()).setURI("/q/health/live")
                 .setConnectTimeout(PROBE_TIMEOUT_MS).setIdleTimeout(PROBE_TIMEOUT_MS))
                 .compose(request -> request.send())
-                .compose(response -> response.body().map(body -> response.statusCode() == 200
-                        ? "UP (circuit " + circuit + ")"
-                        : "DOWN (status " + response.statusCode() + ", circuit " + circuit + ")"));
+                .compose(response -> response.body().map(body -> response.statusCode()));
     }
 }

@@ -7,11 +7,16 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import cm.vigie.commons.problem.ProblemType;
+import cm.vigie.gateway.balancing.Balancer;
 import cm.vigie.gateway.edge.Correlation;
 import cm.vigie.gateway.edge.HeaderRules;
 import cm.vigie.gateway.problem.Problems;
 import cm.vigie.gateway.resilience.CircuitBreaker;
+import cm.vigie.gateway.routing.RouteTable.Instance;
 import cm.vigie.gateway.routing.RouteTable.Upstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -31,8 +36,11 @@ import io.vertx.core.net.HostAndPort;
  *
  * <p>The read timeout covers the wait for the response headers after the request is sent, not the body: a stream
  * may stay idle. GET and HEAD without a body are retried once when the upstream refused or dropped the connection
- * before answering; nothing else is retried, and a timeout never is (a slow service is not made faster by more
- * load, and the caller's deadline would double).
+ * before answering, on another instance when the service has several. Any request whose connection could not even be
+ * opened (it never reached the service) goes to another instance, if one is left untried. Nothing else is retried: a
+ * POST that may have reached a service never is, nor is a timeout (a slow service is not made faster by more load,
+ * and the caller's deadline would double). An instance that refused or dropped a connection is ejected for a while
+ * ({@link Balancer}).
  */
 final class Forwarder {
 
@@ -43,7 +51,8 @@ final class Forwarder {
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     /** What the exchange needs to know about its upstream. */
-    record Target(Upstream upstream, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs, boolean stream) {
+    record Target(Upstream upstream, Balancer balancer, CircuitBreaker breaker, long connectTimeoutMs, long readTimeoutMs,
+            boolean stream) {
     }
 
     private final Vertx vertx;
@@ -78,6 +87,9 @@ final class Forwarder {
         private final String traceparent;
         private final boolean replayable;
         private final String client;
+        /** Instances this exchange has tried, the current one last. */
+        private final List<Instance> tried = new ArrayList<>(2);
+        private Instance instance;
         private HttpClientRequest out;
         private long timer = -1;
         private long bodyTimer = -1;
@@ -95,15 +107,17 @@ final class Forwarder {
 
         void start() {
             in.response().closeHandler(v -> clientLeft());
-            attempt(replayable);
+            attempt(target.balancer().choose(tried));
         }
 
-        private void attempt(boolean mayRetry) {
+        private void attempt(Instance chosen) {
+            instance = chosen;
+            tried.add(chosen);
             RequestOptions options = new RequestOptions()
                     .setMethod(in.method())
-                    .setHost(target.upstream().host())
-                    .setPort(target.upstream().port())
-                    .setSsl(target.upstream().ssl())
+                    .setHost(chosen.host())
+                    .setPort(chosen.port())
+                    .setSsl(chosen.ssl())
                     .setURI(in.uri())
                     .setConnectTimeout(target.connectTimeoutMs())
                     .setFollowRedirects(false);
@@ -115,7 +129,7 @@ final class Forwarder {
                     return;
                 }
                 if (connected.failed()) {
-                    failed(connected.cause(), mayRetry);
+                    failed(connected.cause(), true);
                     return;
                 }
                 out = connected.result();
@@ -126,7 +140,7 @@ final class Forwarder {
                         return;
                     }
                     if (answer.failed()) {
-                        failed(answer.cause(), mayRetry);
+                        failed(answer.cause(), false);
                     } else {
                         relay(answer.result());
                     }
@@ -201,6 +215,7 @@ final class Forwarder {
         }
 
         private void relay(HttpClientResponse answer) {
+            target.balancer().answered(instance);
             int status = answer.statusCode();
             if (status == 502 || status == 503 || status == 504) {
                 target.breaker().onFailure();
@@ -228,18 +243,32 @@ final class Forwarder {
             });
         }
 
-        private void failed(Throwable failure, boolean mayRetry) {
-            if (mayRetry && !causedBy(failure, TimeoutException.class)) {
-                LOG.debugf("%s %s -> %s: retrying once after %s", in.method(), in.path(), target.upstream().name(),
-                        failure.toString());
+        /** @param connecting the connection could not be opened: the request never reached the instance */
+        private void failed(Throwable failure, boolean connecting) {
+            boolean refused = causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class);
+            boolean timedOut = causedBy(failure, TimeoutException.class) && !refused;
+            if (refused || (!connecting && !timedOut)) {
+                // refused, or dropped before answering: this instance is likely gone (a slow one is not ejected)
+                target.balancer().eject(instance);
+            }
+            Instance next = null;
+            if (connecting || (replayable && !timedOut)) {
+                next = target.balancer().choose(tried);
+                if (next == null && replayable && !timedOut && tried.size() == 1) {
+                    next = instance; // one instance: a GET is retried once where it was
+                }
+            }
+            if (next != null) {
+                LOG.debugf("%s %s -> %s (%s): retrying on %s after %s", in.method(), in.path(), target.upstream().name(),
+                        instance.url(), next.url(), failure.toString());
                 out = null;
-                attempt(false);
+                attempt(next);
                 return;
             }
             finished = true;
             target.breaker().onFailure();
             String name = target.upstream().name();
-            LOG.warnf("%s %s -> %s (%s): %s", in.method(), in.path(), name, target.upstream().url(), failure.toString());
+            LOG.warnf("%s %s -> %s (%s): %s", in.method(), in.path(), name, instance.url(), failure.toString());
             if (causedBy(failure, TimeoutException.class) && !causedBy(failure, ConnectException.class)) {
                 Problems.send(in, ProblemType.GATEWAY_TIMEOUT, "gateway.timeout.detail", name);
             } else if (causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)) {

@@ -23,6 +23,7 @@ import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.commons.tenancy.KeycloakSettings;
 import cm.vigie.commons.tenancy.KnownInstitution;
 import cm.vigie.gateway.auth.VerifiedTokens;
+import cm.vigie.gateway.balancing.Balancer;
 import cm.vigie.gateway.config.GatewayConfig;
 import cm.vigie.gateway.edge.ClientAddress;
 import cm.vigie.gateway.edge.Correlation;
@@ -106,6 +107,7 @@ public class ProxyRoutes {
     private VerifiedTokens verifiedTokens;
     private Forwarder forwarder;
     private Map<String, CircuitBreaker> breakers;
+    private Map<String, Balancer> balancers;
     /** Per route, the value of {@link #METRICS_URI_TEMPLATE} (routes are compared by identity: one table). */
     private Map<Route, String> metricsTemplates;
     /** Per upstream, where and how to forward when no per-route read timeout applies. */
@@ -129,7 +131,8 @@ public class ProxyRoutes {
         close(null); // dev-mode restarts call this again
         client = newClient(config.maxConnectionsPerService());
         streamClient = newClient(config.edge().maxStreamConnectionsPerService());
-        streamSlots = new StreamSlots(config.edge().maxStreamsPerInstitution());
+        streamSlots = new StreamSlots(cm.vigie.commons.ratelimit.ReplicaShare.of(
+                config.edge().maxStreamsPerInstitution(), config.rateLimit().replicas()));
         clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
         streamPaths = config.edge().streamPaths().stream().map(String::strip).filter(p -> p.startsWith("/")).toList();
         publicPaths = new PublicPaths(config.publicPaths());
@@ -140,13 +143,17 @@ public class ProxyRoutes {
         table.upstreams().keySet().forEach(name -> byService.put(name, new CircuitBreaker(
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime)));
         breakers = Map.copyOf(byService);
+        Map<String, Balancer> balancing = new LinkedHashMap<>();
+        table.upstreams().forEach((name, upstream) -> balancing.put(name,
+                new Balancer(upstream.instances(), config.balancing().ejectFor(), System::nanoTime)));
+        balancers = Map.copyOf(balancing);
         metricsTemplates = new IdentityHashMap<>();
         table.routes().forEach(route -> metricsTemplates.put(route,
                 ("/".equals(route.prefix()) ? "" : route.prefix()) + "/*"));
         Map<String, Forwarder.Target> targets = new LinkedHashMap<>();
         table.upstreams().forEach((name, upstream) -> {
             GatewayConfig.Service service = config.services().get(name);
-            targets.put(name, new Forwarder.Target(upstream, breakers.get(name),
+            targets.put(name, new Forwarder.Target(upstream, balancers.get(name), breakers.get(name),
                     service.connectTimeout().orElse(config.connectTimeout()).toMillis(),
                     service.readTimeout().orElse(config.readTimeout()).toMillis(), false));
         });
@@ -163,7 +170,8 @@ public class ProxyRoutes {
 
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::dispatch);
         table.routes().forEach(route -> LOG.infof("Route %s -> %s (%s)%s",
-                route.prefix(), route.upstream().name(), route.upstream().url(),
+                route.prefix(), route.upstream().name(), String.join(", ",
+                        route.upstream().instances().stream().map(i -> i.url().toString()).toList()),
                 publicPaths.matches(route.prefix()) ? ", public" : ""));
     }
 
@@ -225,6 +233,11 @@ public class ProxyRoutes {
     /** The circuit breaker of each upstream, by service name (read by the readiness check). */
     public Map<String, CircuitBreaker> breakers() {
         return breakers;
+    }
+
+    /** The balancer of each upstream, by service name (read by the readiness check). */
+    public Map<String, Balancer> balancers() {
+        return balancers;
     }
 
     public RouteTable table() {
@@ -428,7 +441,7 @@ public class ProxyRoutes {
         Forwarder.Target target = defaultTargets.get(upstream.name());
         Duration routeRead = routeReadTimeout(request.path());
         if (routeRead != null || streamRealm != null) {
-            target = new Forwarder.Target(upstream, breaker, target.connectTimeoutMs(),
+            target = new Forwarder.Target(upstream, target.balancer(), breaker, target.connectTimeoutMs(),
                     routeRead != null ? routeRead.toMillis() : target.readTimeoutMs(), streamRealm != null);
         }
         forwarder.forward(request, target, requestId, traceparent, client);
@@ -462,10 +475,11 @@ public class ProxyRoutes {
     }
 
     private static RouteTable buildTable(GatewayConfig config) {
-        Map<String, String> urls = new TreeMap<>();
-        config.services().forEach((name, service) -> urls.put(name, service.url()));
+        Map<String, List<String>> urls = new TreeMap<>();
+        config.services().forEach((name, service) -> urls.put(name, service.urls()
+                .filter(list -> !list.isEmpty()).orElse(List.of(service.url()))));
         try {
-            return RouteTable.of(urls, config.routes());
+            return RouteTable.ofInstances(urls, config.routes());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage()); // the message says it all; no trace needed
         }

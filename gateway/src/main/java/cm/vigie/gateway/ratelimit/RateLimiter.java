@@ -4,13 +4,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import cm.vigie.commons.ratelimit.ReplicaShare;
 import cm.vigie.commons.ratelimit.TokenBucket;
 import cm.vigie.commons.ratelimit.TokenBucket.Decision;
 import cm.vigie.gateway.config.GatewayConfig.RateLimitConfig;
 
 /**
  * One bucket per institution (the realm of the verified token) and one per client address on public routes.
- * Budgets live in this gateway's memory: with N replicas each one grants the full budget, see ADR 4.
+ * Budgets live in this gateway's memory: with {@code replicas} gateways each one grants its share of the configured
+ * budget ({@link ReplicaShare}, ADR 0032).
  */
 public final class RateLimiter {
 
@@ -34,6 +36,12 @@ public final class RateLimiter {
         return take("a:" + address, config.publicRate(), config.publicBurst());
     }
 
+    /** This replica's share of a configured budget. */
+    private Decision take(String key, double rate, int burst) {
+        int replicas = config.replicas();
+        return takeShare(key, ReplicaShare.of(rate, replicas), ReplicaShare.of(burst, replicas));
+    }
+
     /** Forgets buckets that are full again, so that memory follows the active callers, not all callers ever seen. */
     public void evictFull() {
         long now = nanoClock.getAsLong();
@@ -44,7 +52,7 @@ public final class RateLimiter {
         return buckets.size();
     }
 
-    private Decision take(String key, double rate, int burst) {
+    private Decision takeShare(String key, double rate, int burst) {
         long now = nanoClock.getAsLong();
         return buckets.computeIfAbsent(key, k -> new TokenBucket(rate, burst, now)).tryTake(now);
     }

@@ -22,8 +22,35 @@ import java.util.TreeMap;
  */
 public final class RouteTable {
 
-    /** An upstream service: where its requests go. */
-    public record Upstream(String name, URI url, String host, int port, boolean ssl) {
+    /** One instance of an upstream service (one replica, or the one Service URL Kubernetes balances behind). */
+    public record Instance(URI url, String host, int port, boolean ssl) {
+    }
+
+    /** An upstream service: where its requests go, one or several instances (the first one first). */
+    public record Upstream(String name, List<Instance> instances) {
+
+        public Upstream {
+            instances = List.copyOf(instances);
+            if (instances.isEmpty()) {
+                throw new IllegalArgumentException("service '" + name + "' has no instance");
+            }
+        }
+
+        public URI url() {
+            return instances.get(0).url();
+        }
+
+        public String host() {
+            return instances.get(0).host();
+        }
+
+        public int port() {
+            return instances.get(0).port();
+        }
+
+        public boolean ssl() {
+            return instances.get(0).ssl();
+        }
     }
 
     /** One line of the table. */
@@ -54,14 +81,35 @@ public final class RouteTable {
      * @throws IllegalArgumentException listing every invalid entry
      */
     public static RouteTable of(Map<String, String> serviceUrls, Map<String, String> prefixes) {
+        Map<String, List<String>> instances = new LinkedHashMap<>();
+        serviceUrls.forEach((name, url) -> instances.put(name, java.util.Collections.singletonList(url)));
+        return ofInstances(instances, prefixes);
+    }
+
+    /**
+     * As {@link #of}, each service with the base URLs of all its instances (the gateway balances across them).
+     *
+     * @throws IllegalArgumentException listing every invalid entry
+     */
+    public static RouteTable ofInstances(Map<String, List<String>> serviceUrls, Map<String, String> prefixes) {
         List<String> errors = new ArrayList<>();
 
         Map<String, Upstream> upstreams = new LinkedHashMap<>();
-        new TreeMap<>(serviceUrls).forEach((name, url) -> {
-            try {
-                upstreams.put(name, parseUpstream(name, url));
-            } catch (IllegalArgumentException e) {
-                errors.add(e.getMessage());
+        new TreeMap<>(serviceUrls).forEach((name, urls) -> {
+            List<Instance> instances = new ArrayList<>();
+            for (String url : urls == null || urls.isEmpty() ? java.util.Collections.<String>singletonList(null) : urls) {
+                try {
+                    Instance instance = parseInstance(name, url);
+                    if (instances.contains(instance)) {
+                        errors.add("service '" + name + "' lists instance '" + url + "' twice");
+                    }
+                    instances.add(instance);
+                } catch (IllegalArgumentException e) {
+                    errors.add(e.getMessage());
+                }
+            }
+            if (!instances.isEmpty() && instances.size() == (urls == null || urls.isEmpty() ? 1 : urls.size())) {
+                upstreams.put(name, new Upstream(name, instances));
             }
         });
 
@@ -134,7 +182,7 @@ public final class RouteTable {
         return prefix;
     }
 
-    private static Upstream parseUpstream(String name, String url) {
+    private static Instance parseInstance(String name, String url) {
         String where = "service '" + name + "' url '" + url + "'";
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(where + " is empty");
@@ -163,6 +211,6 @@ public final class RouteTable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1); // IPv6 literal
         }
-        return new Upstream(name, uri, host, port, ssl);
+        return new Instance(uri, host, port, ssl);
     }
 }

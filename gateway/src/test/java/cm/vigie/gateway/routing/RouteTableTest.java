@@ -84,6 +84,22 @@ class RouteTableTest {
     }
 
     @Test
+    void aServiceMayListSeveralInstancesEachCheckedLikeAUrl() {
+        RouteTable table = RouteTable.ofInstances(
+                Map.of("watch", java.util.List.of("http://127.0.0.1:8082", "http://127.0.0.1:8092")),
+                Map.of("/api/watch", "watch"));
+        RouteTable.Upstream watch = table.upstreams().get("watch");
+        assertEquals(java.util.List.of(8082, 8092), watch.instances().stream().map(RouteTable.Instance::port).toList());
+        assertEquals(8082, watch.port(), "the first instance stands for the service");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteTable.ofInstances(
+                Map.of("watch", java.util.List.of("http://127.0.0.1:8082", "http://127.0.0.1:8082", "ftp://x")),
+                Map.of("/api/watch", "watch")));
+        assertTrue(e.getMessage().contains("twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("'ftp://x'"), e.getMessage());
+    }
+
+    @Test
     void aRouteToAnUnknownServiceFailsWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RouteTable.of(SERVICES, Map.of("/api/alerts", "alerts")));
