@@ -1,7 +1,5 @@
 package cm.vigie.watch.hoax;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,10 +23,6 @@ public interface HoaxSettings {
 
     @WithDefault("2")
     int rows();
-
-    /** How often indexes are reloaded, to see changes made through other replicas. */
-    @WithDefault("60s")
-    Duration refreshInterval();
 
     default NearDuplicateIndex.Settings index() {
         return new NearDuplicateIndex.Settings(bands(), rows(), threshold(), minWords(),

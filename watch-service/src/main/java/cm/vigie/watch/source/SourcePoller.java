@@ -5,20 +5,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import cm.vigie.commons.cluster.ClusterChanges;
 import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.watch.mention.IngestResult;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Polls the sources whose connector is a {@link PollingConnector} when they are due: on success the next poll comes
  * after the source's interval; after {@code n} failures in a row it waits {@code backoffBase × 2^(n-1)}, at most
- * {@code backoffMax}, or as long as the platform's {@code Retry-After} asked.
+ * {@code backoffMax}, or as long as the platform's {@code Retry-After} asked. Sources are claimed row by row
+ * ({@code SKIP LOCKED}), so replicas share the work; a source created or changed on any replica (topic {@value #TOPIC})
+ * makes every replica look for due sources at once rather than at its next tick.
  */
 @ApplicationScoped
 public class SourcePoller {
@@ -30,19 +38,60 @@ public class SourcePoller {
             String error) {
     }
 
+    /** The {@link ClusterChanges} topic of source changes, scoped by institution. */
+    public static final String TOPIC = "sources";
+
     private final Connectors connectors;
     private final SourceStatusStore statuses;
     private final SourceIngestion ingestion;
     private final SourcesSettings settings;
     private final InstitutionDirectory directory;
+    private final ClusterChanges changes;
+    private final ManagedExecutor executor;
+    private final AtomicBoolean pollRequested = new AtomicBoolean();
+    private AutoCloseable following;
 
     SourcePoller(Connectors connectors, SourceStatusStore statuses, SourceIngestion ingestion, SourcesSettings settings,
-            InstitutionDirectory directory) {
+            InstitutionDirectory directory, ClusterChanges changes, ManagedExecutor executor) {
         this.connectors = connectors;
         this.statuses = statuses;
         this.ingestion = ingestion;
         this.settings = settings;
         this.directory = directory;
+        this.changes = changes;
+        this.executor = executor;
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (settings.schedule()) {
+            following = changes.follow(TOPIC, institution -> pollSoon());
+        }
+    }
+
+    @PreDestroy
+    void stop() throws Exception {
+        if (following != null) {
+            following.close();
+        }
+    }
+
+    /** Announces, in the caller's transaction, that a source of the institution was created or changed. */
+    void announce(String institutionId) {
+        changes.announce(TOPIC, institutionId);
+    }
+
+    /** Looks for due sources off the notifying thread; changes arriving meanwhile share one look. */
+    private void pollSoon() {
+        if (pollRequested.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                pollRequested.set(false);
+                try {
+                    pollDue();
+                } catch (RuntimeException e) {
+                    LOG.warn("Polling after a source change failed; the next tick retries", e);
+                }
+            });
+        }
     }
 
     @Scheduled(every = "${vigie.watch.sources.tick:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

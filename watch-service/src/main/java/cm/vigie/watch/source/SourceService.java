@@ -67,6 +67,7 @@ public class SourceService {
         sources.persist(source);
         sources.flush();
         statuses.create(source.id, nextPoll(connector, source));
+        poller.announce(source.institutionId);
         audit.record(source.institutionId, "SOURCE_CREATED", AUDIT_TARGET, source.id, null, state(source), null);
         return new Versioned(view(source, SourceStatusView.NEVER.withNextPoll(nextPoll(connector, source))), source.version);
     }
@@ -104,6 +105,7 @@ public class SourceService {
         source.updatedAt = Instant.now();
         sources.flush();
         statuses.reset(source.id, nextPoll(connector, source), !Objects.equals(previousUrl, source.url));
+        poller.announce(source.institutionId);
         audit.record(source.institutionId, "SOURCE_UPDATED", AUDIT_TARGET, source.id, before, state(source), null);
         return new Versioned(view(source, statuses.statuses(List.of(id)).getOrDefault(id, SourceStatusView.NEVER)),
                 source.version);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cm.vigie.commons.cluster.ClusterChanges;
 import cm.vigie.watch.alert.Severity;
 import cm.vigie.watch.matching.MatchDocument;
 import cm.vigie.watch.matching.MatchingEngine;
@@ -32,11 +34,14 @@ import cm.vigie.watch.matching.Query;
 import cm.vigie.watch.matching.QueryParser;
 import cm.vigie.watch.matching.analysis.AnalyzedText;
 import cm.vigie.watch.matching.analysis.TextAnalyzer;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * The compiled matching engine of each institution's active watchlists. Built on first use, dropped when a
- * watchlist of the institution changes (after the change commits), rebuilt on the next match: no restart.
- * A generation counter keeps a build that raced with a change from being cached.
+ * The compiled matching engine of each institution's active watchlists (their alert rules included). Built on first
+ * use, dropped when a watchlist of the institution changes, rebuilt on the next match: no restart. A change is
+ * announced in its transaction (topic {@value #TOPIC}) and dropped on every replica once committed: at once here, by
+ * notification elsewhere, or at the next version check when a notification was lost (ADR 0029). A generation counter
+ * keeps a build that raced with a change from being cached.
  */
 @ApplicationScoped
 public class WatchlistEngines {
@@ -49,12 +54,31 @@ public class WatchlistEngines {
 
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** The {@link ClusterChanges} topic of watchlist changes, scoped by institution. */
+    public static final String TOPIC = "watchlists";
+
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final ClusterChanges changes;
+    private AutoCloseable following;
 
-    WatchlistEngines(DataSource dataSource, ObjectMapper json) {
+    WatchlistEngines(DataSource dataSource, ObjectMapper json, ClusterChanges changes) {
         this.dataSource = dataSource;
         this.json = json;
+        this.changes = changes;
+    }
+
+    void start(@Observes StartupEvent start) {
+        following = changes.follow(TOPIC, this::invalidate);
+        // anything built before following began may predate a change announced meanwhile
+        List.copyOf(cache.keySet()).forEach(this::invalidate);
+    }
+
+    @PreDestroy
+    void stop() throws Exception {
+        if (following != null) {
+            following.close();
+        }
     }
 
     /** The active watchlists of the institution that match the document and admit its platform and language. */
@@ -92,6 +116,12 @@ public class WatchlistEngines {
         return compiled;
     }
 
+    /** Inside the change's transaction: every replica hears of it only if it commits. */
+    void announce(@Observes WatchlistChanged change) {
+        changes.announce(TOPIC, change.institutionId());
+    }
+
+    /** This replica drops its engine at once, without waiting for its own notification. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) WatchlistChanged change) {
         invalidate(change.institutionId());
     }

@@ -196,20 +196,23 @@ class HoaxResourceTest {
     }
 
     @Test
-    void aHoaxWrittenByAnotherReplicaIsMatchedAfterThePeriodicReload() throws Exception {
+    void aHoaxWrittenByAnotherReplicaWhoseNotificationWasLostIsMatchedAfterTheVersionCheck() throws Exception {
+        String institution = "hoax-version-check";
         String text = "La police de Garoua arrête tous les motos-taximen sans casque dès ce soir.";
-        assertTrue(detector.detect("minsante", text).isEmpty());
+        assertTrue(detector.detect(institution, text).isEmpty());
         UUID id = UUID.randomUUID();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("""
-                    INSERT INTO hoax (id, institution_id, verdict, first_seen, shared, created_by, created_at, updated_at, version)
-                    VALUES ('%s', 'minsante', 'FALSE', now(), false, 'replica-2', now(), now(), 0)""".formatted(id));
-            statement.executeUpdate("INSERT INTO hoax_claim (hoax_id, position, text) VALUES ('%s', 0, '%s')"
-                    .formatted(id, text.replace("'", "''")));
+        try (var connection = dataSource.getConnection()) {
+            ReplicaTwoHoaxes.insert(connection, id, institution, false, text);
         }
-        assertTrue(detector.detect("minsante", text).isEmpty(), "served from the index this replica holds");
-        detector.reloadAll();
-        assertEquals(List.of(id), detector.detect("minsante", text).stream().map(HoaxMatch::hoaxId).toList());
+        assertTrue(detector.detect(institution, text).isEmpty(), "served from the index this replica holds");
+        try (var connection = dataSource.getConnection()) {
+            ReplicaTwoHoaxes.bumpWithoutNotification(connection, institution);
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (detector.detect(institution, text).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(id), detector.detect(institution, text).stream().map(HoaxMatch::hoaxId).toList());
         assertTrue(detector.detect("mincom", text).isEmpty(), "private to its institution");
     }
 }

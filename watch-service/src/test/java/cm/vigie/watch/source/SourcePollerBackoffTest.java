@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SourcePollerBackoffTest {
 
-    private final SourcePoller poller = new SourcePoller(null, null, null, TestSourcesSettings.local(), null);
+    private final SourcePoller poller = new SourcePoller(null, null, null, TestSourcesSettings.local(), null, null, null);
 
     @Test
     void theWaitDoublesWithEachFailureUpToTheCap() {
