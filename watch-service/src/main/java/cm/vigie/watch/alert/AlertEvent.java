@@ -17,4 +17,10 @@ public record AlertEvent(long id, String institutionId, UUID alertId, String typ
     public static final String ACKNOWLEDGED = "ALERT_ACKNOWLEDGED";
     public static final String RESOLVED = "ALERT_RESOLVED";
     public static final java.util.List<String> TYPES = java.util.List.of(CREATED, UPDATED, ACKNOWLEDGED, RESOLVED);
+
+    /**
+     * The PostgreSQL channel on which a transaction that wrote events announces, on commit, the institution they
+     * belong to (the payload): every replica's stream feed then reads them (docs/adr/0030-live-alerts-across-replicas.md).
+     */
+    public static final String CHANNEL = "vigie_alert_events";
 }

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cm.vigie.commons.cluster.ClusterNotifications;
+
 /**
  * Writes alerts on the ingestion path with plain SQL, inside the caller's transaction: one upsert per group (the
  * partial unique index keeps one open alert per rule, subject and window), then one statement for its mentions, its
@@ -221,6 +223,7 @@ public class AlertWriter {
             }
         }
         java.util.Map<UUID, Long> eventIds = new java.util.HashMap<>();
+        // the insert's trigger (V49) holds the events' place in the settled order until this transaction ends
         try (PreparedStatement statement = connection.prepareStatement(EVENTS)) {
             statement.setString(1, institutionId);
             statement.setTimestamp(2, Timestamp.from(now));
@@ -234,6 +237,8 @@ public class AlertWriter {
                 }
             }
         }
+        // delivered once committed, to every replica's stream feed (PostgreSQL folds repeats within the transaction)
+        ClusterNotifications.send(connection, AlertEvent.CHANNEL, institutionId);
         List<AlertEvent> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             AlertView alert = alerts.get(i);

@@ -2,7 +2,6 @@ package cm.vigie.watch.delivery;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
@@ -12,17 +11,19 @@ import cm.vigie.commons.tenancy.InstitutionDirectory;
 import cm.vigie.watch.alert.Severity;
 import io.quarkus.scheduler.Scheduled;
 
-/** The open SSE streams: subscribe live first, then replay what the client missed, then keep them alive. */
+/**
+ * The open SSE streams: replay what the client missed up to the settled id, then hand the stream to the feed, which
+ * carries on from there with the events of every replica; keep them alive, and end them when they must.
+ */
 @ApplicationScoped
 public class AlertStreams {
 
-    private final AlertBroadcaster broadcaster;
+    private final AlertFeed feed;
     private final AlertEventLog log;
     private final InstitutionDirectory directory;
-    private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
 
-    AlertStreams(AlertBroadcaster broadcaster, AlertEventLog log, InstitutionDirectory directory) {
-        this.broadcaster = broadcaster;
+    AlertStreams(AlertFeed feed, AlertEventLog log, InstitutionDirectory directory) {
+        this.feed = feed;
         this.log = log;
         this.directory = directory;
     }
@@ -33,22 +34,25 @@ public class AlertStreams {
      */
     public void open(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, Long lastEventId, Instant expiresAt,
             Runnable release) {
-        StreamSession session = new StreamSession(institutionId, sink, sse, minSeverity, lastEventId == null ? 0 : lastEventId,
-                expiresAt);
-        Runnable unsubscribe = broadcaster.subscribe(institutionId, session::live);
+        long settled = log.settledId();
+        StreamSession session = new StreamSession(institutionId, sink, sse, minSeverity,
+                lastEventId == null ? settled : lastEventId, expiresAt);
+        if (lastEventId != null) {
+            // beyond MAX_REPLAY missed events, the stream goes on from the settled id (the API says so)
+            log.between(institutionId, lastEventId, settled, AlertEventLog.MAX_REPLAY).forEach(session::offer);
+        }
+        session.advanceTo(settled);
         session.unsubscribeWith(() -> {
-            unsubscribe.run();
-            sessions.remove(session);
+            feed.remove(session);
             release.run();
         });
-        sessions.add(session);
-        session.replayed(lastEventId == null ? java.util.List.of() : log.after(institutionId, lastEventId));
+        feed.add(session);
     }
 
     /** Comments keep proxies from closing idle streams and reveal the clients that left. */
     @Scheduled(every = "${vigie.watch.stream.heartbeat:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        for (StreamSession session : sessions) {
+        for (StreamSession session : feed.sessions()) {
             session.heartbeat();
         }
     }
@@ -62,7 +66,7 @@ public class AlertStreams {
     void enforce() {
         Set<String> suspended = directory.suspendedNow();
         Instant now = Instant.now();
-        for (StreamSession session : sessions) {
+        for (StreamSession session : feed.sessions()) {
             if (session.expiredAt(now)) {
                 session.end(StreamSession.TOKEN_EXPIRED);
             } else if (suspended.contains(session.institutionId())) {
@@ -72,6 +76,6 @@ public class AlertStreams {
     }
 
     int open() {
-        return sessions.size();
+        return feed.sessions().size();
     }
 }

@@ -1,7 +1,6 @@
 package cm.vigie.watch.delivery;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -10,9 +9,9 @@ import cm.vigie.watch.alert.AlertEvent;
 import cm.vigie.watch.alert.Severity;
 
 /**
- * One SSE client. Live events that arrive while the missed ones are replayed wait in a queue, and no event goes out
- * twice. Ids are taken before commit, so concurrent batches may publish them out of order: a live event with a lower
- * id than one already sent is still sent (only ids already sent are skipped).
+ * One SSE client. Events go out in strictly increasing id order, each at most once: the session remembers the last id
+ * it was offered (sent, or skipped by its minimum severity), and the feed only offers settled ids. So the client's
+ * Last-Event-ID says exactly what it has, and any replica resumes after it without a gap or a repeat.
  */
 final class StreamSession {
 
@@ -22,52 +21,47 @@ final class StreamSession {
     static final String STREAM_CLOSED = "STREAM_CLOSED";
 
     private final String institutionId;
-    private final java.time.Instant expiresAt;
-    private boolean ended;
+    private final Instant expiresAt;
     private final SseEventSink sink;
     private final Sse sse;
     private final Severity minSeverity;
-    private final List<AlertEvent> queued = new ArrayList<>();
-    private boolean replaying = true;
-    private static final int REMEMBERED = 10_000;
-    private final long replayedUpTo;
-    private final java.util.Set<Long> sent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private boolean ended;
+    /** The last event id offered to this stream. */
+    private long position;
     private Runnable unsubscribe = () -> {
     };
 
-    StreamSession(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, long lastEventId,
-            java.time.Instant expiresAt) {
+    StreamSession(String institutionId, SseEventSink sink, Sse sse, Severity minSeverity, long position, Instant expiresAt) {
         this.institutionId = institutionId;
         this.expiresAt = expiresAt;
         this.sink = sink;
         this.sse = sse;
         this.minSeverity = minSeverity;
-        this.replayedUpTo = lastEventId;
+        this.position = position;
     }
 
     void unsubscribeWith(Runnable unsubscribe) {
         this.unsubscribe = unsubscribe;
     }
 
-    synchronized void live(AlertEvent event) {
-        if (replaying) {
-            queued.add(event);
-        } else {
+    synchronized long position() {
+        return position;
+    }
+
+    /** Offers the next event; callers offer them in id order, and one at or below the position is ignored. */
+    synchronized void offer(AlertEvent event) {
+        if (event.id() <= position) {
+            return;
+        }
+        position = event.id();
+        if (!ended && event.severity().atLeast(minSeverity)) {
             send(event);
         }
     }
 
-    synchronized void replayed(List<AlertEvent> missed) {
-        missed.forEach(this::send);
-        queued.sort(java.util.Comparator.comparingLong(AlertEvent::id));
-        queued.forEach(this::send);
-        queued.clear();
-        replaying = false;
+    /** Nothing more of this institution up to {@code id}: the stream moves on to it. */
+    synchronized void advanceTo(long id) {
+        position = Math.max(position, id);
     }
 
     synchronized void heartbeat() {
@@ -89,7 +83,7 @@ final class StreamSession {
         return institutionId;
     }
 
-    boolean expiredAt(java.time.Instant now) {
+    boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
@@ -119,15 +113,10 @@ final class StreamSession {
     }
 
     private void send(AlertEvent event) {
-        if (ended || !event.severity().atLeast(minSeverity) || sent.contains(event.id())
-                || replaying && event.id() <= replayedUpTo) {
-            return;
-        }
         if (sink.isClosed()) {
             close();
             return;
         }
-        sent.add(event.id());
         // no explicit media type: RESTEasy Reactive would write it as a "content-type:" line, which is no SSE field
         sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.type())
                 .data(String.class, event.payload()).build())
