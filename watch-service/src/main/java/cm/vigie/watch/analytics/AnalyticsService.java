@@ -50,12 +50,7 @@ public class AnalyticsService {
         Map<UUID, long[]> counts = new HashMap<>();
         // An index-only scan of mention_match_pkey (V44); each row's bucket is found by binary search among the
         // bucket starts computed here in the caller's zone (DST-correct), cheaper than converting every row's time.
-        String sql = """
-                SELECT watchlist_id, width_bucket(published_at, ?::timestamptz[]) AS bucket, count(*)
-                  FROM mention_match
-                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ? AND %s
-                 GROUP BY 1, 2""".formatted(exercise("exercise_id", exerciseId));
-        query(sql, statement -> {
+        query(volumeSql(exerciseId), statement -> {
             statement.setArray(1, bucketStarts(statement.getConnection(), buckets));
             statement.setString(2, institutionId);
             statement.setArray(3, statement.getConnection().createArrayOf("uuid", names.keySet().toArray()));
@@ -80,6 +75,15 @@ public class AnalyticsService {
             series.add(new AnalyticsViews.Series(id, name, total, points));
         });
         return new AnalyticsViews.SeriesResponse(range.interval(), range.zone().getId(), series);
+    }
+
+    /** Bound as: bucket starts, institution, watchlist ids, from, to, then the exercise when one is asked for. */
+    static String volumeSql(UUID exerciseId) {
+        return """
+                SELECT watchlist_id, width_bucket(published_at, ?::timestamptz[]) AS bucket, count(*)
+                  FROM mention_match
+                 WHERE institution_id = ? AND watchlist_id = ANY (?::uuid[]) AND published_at >= ? AND published_at < ? AND %s
+                 GROUP BY 1, 2""".formatted(exercise("exercise_id", exerciseId));
     }
 
     /** The bucket starts as a {@code timestamptz[]} for {@code width_bucket}: bucket i (1-based) starts at element i. */
@@ -194,7 +198,8 @@ public class AnalyticsService {
 
     static String where(UUID watchlistId, UUID exerciseId) {
         return "institution_id = ? AND published_at >= ? AND published_at < ? AND " + exercise("exercise_id", exerciseId)
-                + (watchlistId == null ? "" : " AND id IN (SELECT mention_id FROM mention_match WHERE watchlist_id = ?::uuid)");
+                + (watchlistId == null ? "" : " AND (id, published_at) IN (SELECT mention_id, published_at FROM mention_match"
+                        + " WHERE watchlist_id = ?::uuid AND published_at >= ? AND published_at < ?)");
     }
 
     static int bindWhere(PreparedStatement statement, String institutionId, UUID watchlistId, AnalyticsRange range,
@@ -206,6 +211,8 @@ public class AnalyticsService {
         i = bindExercise(statement, i, exerciseId);
         if (watchlistId != null) {
             statement.setString(i++, watchlistId.toString());
+            statement.setTimestamp(i++, Timestamp.from(range.from()));
+            statement.setTimestamp(i++, Timestamp.from(range.to()));
         }
         return i;
     }

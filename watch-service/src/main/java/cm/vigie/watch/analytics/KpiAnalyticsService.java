@@ -39,9 +39,10 @@ public class KpiAnalyticsService {
         } else {
             analytics.watchlists(institutionId, List.of(watchlistId), exerciseId);
             sql = """
-                    SELECT %s AS bucket, m.sentiment, count(*) FROM mention_match mm JOIN mention m ON m.id = mm.mention_id
+                    SELECT %s AS bucket, m.sentiment, count(*) FROM mention_match mm
+                      JOIN mention m ON m.institution_id = mm.institution_id AND m.id = mm.mention_id AND m.published_at = mm.published_at
                      WHERE mm.institution_id = ? AND mm.published_at >= ? AND mm.published_at < ? AND %s
-                       AND mm.watchlist_id = ? AND m.sentiment IS NOT NULL
+                       AND mm.watchlist_id = ? AND m.sentiment IS NOT NULL AND m.published_at >= ? AND m.published_at < ?
                      GROUP BY 1, 2""".formatted(bucket, AnalyticsService.exercise("mm.exercise_id", exerciseId));
         }
         long[][] counts = new long[buckets.size()][3];
@@ -52,7 +53,10 @@ public class KpiAnalyticsService {
             statement.setTimestamp(4, Timestamp.from(range.to()));
             int i = AnalyticsService.bindExercise(statement, 5, exerciseId);
             if (watchlistId != null) {
-                statement.setObject(i, watchlistId);
+                statement.setObject(i++, watchlistId);
+                // the same range on mention too, so that the planner prunes its months as well as mention_match's
+                statement.setTimestamp(i++, Timestamp.from(range.from()));
+                statement.setTimestamp(i, Timestamp.from(range.to()));
             }
         }, rows -> {
             int index = rows.getInt(1);
@@ -110,7 +114,10 @@ public class KpiAnalyticsService {
             statement.setTimestamp(i++, Timestamp.from(range.to()));
             i = AnalyticsService.bindExercise(statement, i, exerciseId);
             if (watchlistId != null) {
-                statement.setObject(i, watchlistId);
+                statement.setObject(i++, watchlistId);
+                // the same range on mention too, so that the planner prunes its months as well as mention_match's
+                statement.setTimestamp(i++, Timestamp.from(range.from()));
+                statement.setTimestamp(i, Timestamp.from(range.to()));
             }
         }, rows -> counts.put(Severity.valueOf(rows.getString(1)), new long[] { rows.getLong(2), rows.getLong(3) }));
         List<KpiViews.SeveritySla> bySeverity = new ArrayList<>();

@@ -33,6 +33,7 @@ import cm.vigie.watch.delivery.AlertBroadcaster;
 import cm.vigie.watch.hoax.HoaxDetector;
 import cm.vigie.watch.impersonation.AuthorChecks;
 import cm.vigie.watch.matching.MatchDocument;
+import cm.vigie.watch.retention.MentionPartitions;
 import cm.vigie.watch.sentiment.SentimentAnalyzer;
 import cm.vigie.watch.watchlist.WatchlistEngines;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,10 +58,12 @@ public class MentionIngestion {
     private final AlertBroadcaster broadcaster;
     private final SentimentAnalyzer sentiment;
     private final ObjectMapper json;
+    private final MentionPartitions partitions;
 
     MentionIngestion(DataSource dataSource, WatchlistEngines engines, HoaxDetector hoaxes, MentionWriter writer,
             AlertEngine alerts, AuthorChecks authors, AlertBroadcaster broadcaster, SentimentAnalyzer sentiment,
-            ObjectMapper json) {
+            ObjectMapper json, MentionPartitions partitions) {
+        this.partitions = partitions;
         this.sentiment = sentiment;
         this.dataSource = dataSource;
         this.engines = engines;
@@ -88,6 +91,7 @@ public class MentionIngestion {
             throw ProblemException.invalid("mentions", "mention.batch.too-many");
         }
         Instant now = Instant.now();
+        Instant horizon = partitions.horizon(now);
         Map<Integer, List<FieldError>> rejected = new LinkedHashMap<>(unreadable);
         Map<String, PreparedMention> distinct = new LinkedHashMap<>();
         int repeatsInBatch = 0;
@@ -95,7 +99,7 @@ public class MentionIngestion {
             if (rejected.containsKey(index)) {
                 continue;
             }
-            switch (MentionValidation.check(index, mentions.get(index), now)) {
+            switch (MentionValidation.check(index, mentions.get(index), now, horizon)) {
                 case MentionValidation.Invalid invalid -> rejected.put(index, invalid.errors());
                 case MentionValidation.Valid valid -> {
                     if (distinct.put(valid.mention().key(), valid.mention()) != null) {

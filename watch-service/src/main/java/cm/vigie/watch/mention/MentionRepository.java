@@ -48,7 +48,7 @@ public class MentionRepository {
     public record Page(List<MentionView> items, long total, boolean totalExact) {
     }
 
-    private record Where(String sql, List<Object> parameters) {
+    record Where(String sql, List<Object> parameters) {
     }
 
     public Optional<MentionView> find(String institutionId, UUID id) {
@@ -175,13 +175,23 @@ public class MentionRepository {
         return statuses;
     }
 
-    private Where where(String institutionId, MentionFilter f) {
+    static Where where(String institutionId, MentionFilter f) {
         StringBuilder sql = new StringBuilder("institution_id = ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(institutionId);
         if (f.watchlistId != null) {
-            sql.append(" AND id IN (SELECT mention_id FROM mention_match WHERE watchlist_id = ?::uuid)");
+            // matched pairs are found by mention_match's primary key, and both sides read only the months asked for
+            sql.append(" AND (id, published_at) IN (SELECT mention_id, published_at FROM mention_match WHERE watchlist_id = ?::uuid");
             parameters.add(f.watchlistId.toString());
+            if (f.from != null) {
+                sql.append(" AND published_at >= ?");
+                parameters.add(Timestamp.from(f.from));
+            }
+            if (f.to != null) {
+                sql.append(" AND published_at < ?");
+                parameters.add(Timestamp.from(f.to));
+            }
+            sql.append(")");
         }
         if (f.hoaxId != null) {
             // the condition of the partial index mention_hoaxes_idx (V44), implied by the containment

@@ -31,7 +31,10 @@ final class MentionValidation {
     private MentionValidation() {
     }
 
-    static Outcome check(int index, MentionInput input, Instant now) {
+    /**
+     * @param horizon the oldest publication time kept (ADR 0031): older months have no partition any more
+     */
+    static Outcome check(int index, MentionInput input, Instant now, Instant horizon) {
         List<FieldError> errors = new ArrayList<>();
         if (input == null) {
             return new Invalid(List.of(new FieldError("", "mention.required")));
@@ -61,6 +64,8 @@ final class MentionValidation {
             errors.add(new FieldError("publishedAt", "mention.field.required"));
         } else if (input.publishedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             errors.add(new FieldError("publishedAt", "mention.published.future"));
+        } else if (input.publishedAt().isBefore(horizon)) {
+            errors.add(new FieldError("publishedAt", "mention.published.expired"));
         }
         MentionInput.Author author = input.author();
         if (author != null) {

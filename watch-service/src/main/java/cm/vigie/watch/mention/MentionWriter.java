@@ -22,7 +22,8 @@ import cm.vigie.watch.hoax.HoaxMatch;
 
 /**
  * Stores a batch in one statement: rows go in as parallel arrays through {@code unnest}, and a repeat of a stored
- * (platform, externalId) only refreshes its metrics. {@code xmax = 0} tells a fresh row from an updated one. The
+ * (platform, externalId) only refreshes its metrics. A fresh row carries the id proposed for it, an updated one its
+ * stored id: that tells them apart ({@code xmax} cannot be read from a partitioned table, ADR 0031). The
  * same statement writes the new mentions' {@code mention_match} rows (one per matched watchlist, feeding series and
  * share of voice) from the rows it inserted, so they cost neither a round trip nor arrays of their own.
  */
@@ -50,10 +51,10 @@ public class MentionWriter {
                    AS u(id, platform, external_id, url, author_handle, author_name, followers, author_created_at, text,
                         text_folded, language, detected, published_at, in_reply_to, watchlists, hoax_ids, hoax_matches,
                         hashtags, sentiment, likes, shares, comments, views)
-            ON CONFLICT (institution_id, platform, external_id) DO UPDATE
+            ON CONFLICT (institution_id, platform, external_id, published_at) DO UPDATE
                SET likes = EXCLUDED.likes, shares = EXCLUDED.shares, comments = EXCLUDED.comments, views = EXCLUDED.views,
                    author_followers = coalesce(EXCLUDED.author_followers, mention.author_followers)
-            RETURNING id, institution_id, platform, external_id, (xmax = 0) AS created, published_at, ingested_at,
+            RETURNING id, institution_id, platform, external_id, (id = ANY (?::uuid[])) AS created, published_at, ingested_at,
                       exercise_id, matched_watchlists),
             matches AS (
             INSERT INTO mention_match (institution_id, watchlist_id, mention_id, published_at, exercise_id)
@@ -63,7 +64,9 @@ public class MentionWriter {
             SELECT s.id, s.platform, s.external_id, s.created, s.ingested_at, s.exercise_id,
                    CASE WHEN s.created THEN NULL ELSE s.matched_watchlists END AS matched_watchlists,
                    CASE WHEN s.created THEN NULL
-                        ELSE (SELECT o.likes + o.shares + o.comments FROM mention o WHERE o.id = s.id) END AS previous_engagement
+                        ELSE (SELECT o.likes + o.shares + o.comments FROM mention o
+                               WHERE o.institution_id = s.institution_id AND o.id = s.id AND o.published_at = s.published_at)
+                        END AS previous_engagement
               FROM stored s""";
 
     private final ObjectMapper json;
@@ -101,6 +104,8 @@ public class MentionWriter {
                 // sent as binary int8[]: no number is printed and parsed again
                 statement.setObject(4 + columns.length + c, metrics[c]);
             }
+            // a new row carries the id proposed for it, a repeat keeps its stored id
+            statement.setArray(4 + columns.length + metrics.length, arrays.get(0));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stored.add(read(rows, byKey));

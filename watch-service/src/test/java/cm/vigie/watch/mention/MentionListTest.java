@@ -51,6 +51,8 @@ class MentionListTest {
         }
     }
 
+    private static final java.util.regex.Pattern SORT_NODE = java.util.regex.Pattern.compile("(?m)^\\s*(->\\s+)?(Incremental )?Sort\\s+\\(");
+
     @Inject
     MentionRepository repository;
 
@@ -142,7 +144,8 @@ class MentionListTest {
                             plan.append(rows.getString(1)).append('\n');
                         }
                     }
-                    assertFalse(plan.toString().contains("Sort"), order + " needs a sort:\n" + plan);
+                    // a Merge Append of the monthly partitions (ADR 0031) reads each one's index in order: no Sort node
+                    assertFalse(SORT_NODE.matcher(plan).find(), order + " needs a sort:\n" + plan);
                 }
             }
             connection.rollback();
