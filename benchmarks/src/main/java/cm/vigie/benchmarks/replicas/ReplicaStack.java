@@ -115,6 +115,10 @@ final class ReplicaStack implements AutoCloseable {
         progress.accept("gateway ready at " + gateway.url() + " in front of " + watch.size() + " watch-service instance(s)");
     }
 
+    java.sql.Connection watchDatabase() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(postgres.jdbcUrl("watch"), PostgresNode.USER, PostgresNode.PASSWORD);
+    }
+
     String gatewayUrl() {
         return gateway.url();
     }

@@ -100,6 +100,7 @@ public final class ReplicasSuite implements Suite {
             samples.add("gateway", "ingest through the gateway, two replicas", "mentions/s", two);
             samples.add("gateway", "ingest two replicas / one", "%", 100 * two / one);
             context.progress("ingest: %.0f mentions/s with one replica, %.0f with two (ratio %.2f)", one, two, two / one);
+            storage(context, stack, samples);
 
             List<Double> propagation = propagation(context, http, stack, samples);
             targets.add(judged("change propagation p99 <= 1000 ms", "change-propagation", propagation, samples));
@@ -178,6 +179,35 @@ public final class ReplicasSuite implements Suite {
             }
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /**
+     * What a stored mention costs on disk, indexes and its match rows included (the mention tables are partitioned:
+     * their partitions are summed), for the sizing table of docs/operations.md.
+     */
+    private static void storage(SuiteContext context, ReplicaStack stack, MetricSamples samples) throws Exception {
+        try (java.sql.Connection connection = stack.watchDatabase();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+            long bytes = 0;
+            for (String table : List.of("mention", "mention_match")) {
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT coalesce(sum(pg_total_relation_size(relid)), 0) "
+                        + "FROM pg_partition_tree('" + table + "')")) {
+                    rows.next();
+                    bytes += rows.getLong(1);
+                }
+            }
+            long mentions;
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM mention")) {
+                rows.next();
+                mentions = rows.getLong(1);
+            }
+            samples.add(SERVICE, "stored mentions", "count", mentions);
+            samples.add(SERVICE, "bytes per stored mention (mention + mention_match, indexes included)", "B",
+                    (double) bytes / mentions);
+            context.progress("storage: %d mentions take %.1f MiB with their matches and indexes (%.0f B each)", mentions,
+                    bytes / 1048576.0, (double) bytes / mentions);
         }
     }
 
