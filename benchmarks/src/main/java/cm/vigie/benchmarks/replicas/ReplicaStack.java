@@ -74,7 +74,6 @@ final class ReplicaStack implements AutoCloseable {
         accounts = ServiceProcess.launch(ServiceModule.ACCOUNTS, 0, options, postgres.port(), QUOTAS);
         accounts.awaitReady(http, READY);
         progress.accept("accounts-service ready at " + accounts.url());
-        startWatchInstance();
         Http.Reply registered = Http.send(http, "POST", accounts.url() + "/api/institutions",
                 TestTokens.bearer("platform", "bench-operator", "platform-admin"), "{\"slug\":\"" + REALM
                         + "\",\"nameFr\":\"Ministère de la Santé publique\",\"nameEn\":\"Ministry of Public Health\","
@@ -83,6 +82,7 @@ final class ReplicaStack implements AutoCloseable {
             throw new SuiteFailure("registering " + REALM + " answered " + registered.status() + ": " + registered.body(),
                     List.of());
         }
+        startWatchInstance();
     }
 
     /** Starts the next watch-service instance (the first, then the second) on the same database. */
@@ -95,6 +95,7 @@ final class ReplicaStack implements AutoCloseable {
         watch.add(process);
         process.awaitReady(http, READY);
         progress.accept(process.name() + " ready at " + process.url());
+        awaitInstitution(process.url() + "/api/watch/watchlists?size=1");
         return process;
     }
 
@@ -113,6 +114,30 @@ final class ReplicaStack implements AutoCloseable {
         gateway = ServiceProcess.launch(ServiceModule.GATEWAY, 0, gatewayOptions, postgres.port(), jvm);
         gateway.awaitReady(http, READY);
         progress.accept("gateway ready at " + gateway.url() + " in front of " + watch.size() + " watch-service instance(s)");
+        awaitInstitution(gateway.url() + "/api/watch/watchlists?size=1");
+    }
+
+    /**
+     * Waits until a token of {@value #REALM} is accepted at the URL: a process that just started knows the institution
+     * once its directory has loaded from accounts-service, which a busy machine may delay past the first requests.
+     */
+    private void awaitInstitution(String url) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (true) {
+            Http.Reply reply = Http.send(http, "GET", url, reader(), null, null, Duration.ofSeconds(30));
+            if (reply.status() == 200) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SuiteFailure("GET " + url + " still answered " + reply.status() + ": " + reply.body(), List.of());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SuiteFailure("interrupted", List.of());
+            }
+        }
     }
 
     java.sql.Connection watchDatabase() throws java.sql.SQLException {
