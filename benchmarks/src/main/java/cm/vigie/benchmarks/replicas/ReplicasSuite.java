@@ -278,35 +278,20 @@ public final class ReplicasSuite implements Suite {
         // not the watchlist's way to replica 2
         String probe = watchlist(http, stack.watchUrl(1), "cross-replica probe", keyword);
         BlockingQueue<Long> events = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(stack.watchUrl(0)
-                + "/api/watch/alerts/stream")).header("Authorization", ReplicaStack.reader())
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-        if (stream.statusCode() != 200) {
-            throw new SuiteFailure("the stream on replica 1 answered " + stream.statusCode(), samples.metrics());
-        }
-        Thread reader = new Thread(() -> {
-            try {
-                stream.body().forEach(line -> {
-                    if (line.startsWith("data:")) {
-                        Matcher watchlist = WATCHLIST.matcher(line);
-                        if (watchlist.find() && watchlist.group(1).equals(probe)) {
-                            events.add(System.nanoTime());
-                        }
-                    }
-                });
-            } catch (RuntimeException closed) {
-                // the suite closed the stream
-            }
-        }, "replicas-alert-stream");
-        reader.setDaemon(true);
-        reader.start();
+        // the same alerts on a stream of replica 2, where they are raised: tells an alert not raised from one that
+        // did not cross
+        BlockingQueue<Long> local = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = open(http, stack.watchUrl(0), probe, events, samples);
+        HttpResponse<Stream<String>> control = open(http, stack.watchUrl(1), probe, local, samples);
         Thread.sleep(1_000);
         context.progress("stream open on replica 1; probes ingested through replica 2");
         List<Double> latencies = new ArrayList<>();
         int missed = 0;
         AtomicInteger sent = new AtomicInteger();
+        int localMissed = 0;
         for (int p = 0; p < ALERT_PROBES; p++) {
             events.clear();
+            local.clear();
             long start = System.nanoTime();
             Http.Reply reply = Http.send(http, "POST", stack.watchUrl(1) + "/api/watch/mentions/batch", ReplicaStack.writer(),
                     "{\"mentions\":[" + mention("alert-" + UUID.randomUUID(), "alerte " + keyword + " en cours") + "]}",
@@ -326,15 +311,27 @@ public final class ReplicasSuite implements Suite {
             }
             latencies.add(latency);
             samples.add(SERVICE, "cross-replica-alert", "ms", latency);
-            if (p == 2 && missed == 3) {
-                context.note("the first 3 alerts raised on replica 2 never reached the stream on replica 1 within "
+            Long here = local.poll(arrived == null ? 0 : GIVE_UP_MS, TimeUnit.MILLISECONDS);
+            if (here == null) {
+                localMissed++;
+            } else {
+                samples.add(SERVICE, "same-replica-alert", "ms", (here - start) / 1e6);
+            }
+            if (p == 2 && missed == 3 && localMissed == 3) {
+                context.note("the first 3 probe mentions raised no alert event on either replica's stream within "
                         + GIVE_UP_MS + " ms: the remaining probes were not sent");
                 break;
             }
             Thread.sleep(200);
         }
         stream.body().close();
+        control.body().close();
         samples.add(SERVICE, "cross-replica-alert-missed", "count", missed);
+        samples.add(SERVICE, "same-replica-alert-missed", "count", localMissed);
+        if (localMissed > 0) {
+            context.note(localMissed + " of " + sent.get() + " probe mentions raised no alert event on the stream of "
+                    + "replica 2 either, where they were ingested");
+        }
         if (missed > 0) {
             context.note(missed + " of " + sent.get() + " alerts raised on replica 2 did not reach the stream on replica 1 "
                     + "within " + GIVE_UP_MS + " ms (counted at " + GIVE_UP_MS + " ms)");
@@ -344,6 +341,34 @@ public final class ReplicasSuite implements Suite {
         context.progress("cross-replica alerts: p50 %.0f ms, p99 %.0f ms, %d missed of %d", percentile(sorted, 0.5),
                 percentile(sorted, 0.99), missed, sent.get());
         return latencies;
+    }
+
+    /** Opens an alert stream on the instance and queues the arrival time of each event of the watchlist. */
+    private static HttpResponse<Stream<String>> open(HttpClient http, String watchUrl, String watchlistId,
+            BlockingQueue<Long> arrivals, MetricSamples samples) throws Exception {
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(watchUrl
+                + "/api/watch/alerts/stream")).header("Authorization", ReplicaStack.reader())
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        if (stream.statusCode() != 200) {
+            throw new SuiteFailure("the stream on " + watchUrl + " answered " + stream.statusCode(), samples.metrics());
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        Matcher watchlist = WATCHLIST.matcher(line);
+                        if (watchlist.find() && watchlist.group(1).equals(watchlistId)) {
+                            arrivals.add(System.nanoTime());
+                        }
+                    }
+                });
+            } catch (RuntimeException closed) {
+                // the suite closed the stream
+            }
+        }, "replicas-alert-stream");
+        reader.setDaemon(true);
+        reader.start();
+        return stream;
     }
 
     // --- helpers ---
