@@ -65,7 +65,8 @@ public final class ReplicasSuite implements Suite {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final Pattern WATCHLIST = Pattern.compile("\"watchlistId\":\"([0-9a-f-]{36})\"");
+    /** Events read back from the log are PostgreSQL's text of a jsonb: a space after each colon. */
+    private static final Pattern WATCHLIST = Pattern.compile("\"watchlistId\":\\s*\"([0-9a-f-]{36})\"");
 
     @Override
     public String name() {
