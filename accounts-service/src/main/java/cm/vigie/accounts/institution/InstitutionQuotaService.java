@@ -25,9 +25,11 @@ public class InstitutionQuotaService {
     private final QuotaDefaults defaults;
     private final AuditLog audit;
     private final History history;
+    private final InstitutionChanges changes;
 
     InstitutionQuotaService(InstitutionService institutions, InstitutionRepository repository, InstitutionDirectory directory, QuotaDefaults defaults,
-            AuditLog audit, History history) {
+            AuditLog audit, History history, InstitutionChanges changes) {
+        this.changes = changes;
         this.institutions = institutions;
         this.repository = repository;
         this.directory = directory;
@@ -61,6 +63,7 @@ public class InstitutionQuotaService {
             if (!diff.isEmpty()) {
                 institution.quotas = QuotaOverrides.of(settings);
                 institution.updatedAt = Instant.now();
+                changes.announce();
                 audit.record(institution.slug, "INSTITUTION_QUOTAS_CHANGED", InstitutionService.AUDIT_TARGET,
                         institution.id, diff.before(), diff.after(), null);
                 repository.flush();

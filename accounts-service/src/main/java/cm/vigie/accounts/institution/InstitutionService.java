@@ -49,10 +49,12 @@ public class InstitutionService {
     private final History history;
     private final KeycloakRealms realms;
     private final KeycloakSettings keycloak;
+    private final InstitutionChanges changes;
 
     InstitutionService(InstitutionRepository institutions, InstitutionDirectory directory, AuditLog audit, History history,
-            KeycloakRealms realms, KeycloakSettings keycloak) {
+            KeycloakRealms realms, KeycloakSettings keycloak, InstitutionChanges changes) {
         this.keycloak = keycloak;
+        this.changes = changes;
         this.institutions = institutions;
         this.directory = directory;
         this.audit = audit;
@@ -159,6 +161,7 @@ public class InstitutionService {
             // registered by a concurrent call between our check and this insert
             throw ProblemException.conflict("institution.slug-taken", request.slug());
         }
+        changes.announce();
         audit.record(institution.slug, request.adopts() ? "INSTITUTION_REGISTERED" : "INSTITUTION_ONBOARDED",
                 AUDIT_TARGET, institution.id, null, institution.status.name(),
                 request.adopts() ? "existing realm adopted" : "realm created, first admin " + request.firstAdmin().username());
@@ -234,6 +237,7 @@ public class InstitutionService {
             institutions.flush();
             audit.record(institution.slug, target == InstitutionStatus.SUSPENDED ? "INSTITUTION_SUSPENDED"
                     : "INSTITUTION_REACTIVATED", AUDIT_TARGET, institution.id, from.name(), target.name(), reason);
+            changes.announce();
         }
         // also when the status already matches: a realm left in the wrong state by an earlier failure is set right
         keycloak(() -> {

@@ -139,6 +139,17 @@ public abstract class InstitutionDirectory {
         }
     }
 
+    /**
+     * Reloads in the background because the source of truth changed (another replica's change, told by a
+     * notification or a version check): a load already running may have read before the change, so another one
+     * follows it. Not limited by {@link #MIN_RELOAD_INTERVAL}.
+     */
+    public CompletionStage<Void> changed() {
+        CompletableFuture<Snapshot> running = reloading.get();
+        CompletableFuture<Snapshot> next = running == null ? reload() : running.thenCompose(done -> reload());
+        return next.thenApply(loaded -> null);
+    }
+
     /** Reloads now, on the caller's thread. Call after a local change of status so that it applies at once. */
     public void reloadNow() throws Exception {
         lastAttempt = clock.instant();

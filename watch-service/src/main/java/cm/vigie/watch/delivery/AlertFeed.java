@@ -70,7 +70,6 @@ public class AlertFeed {
 
     /** A writer committed events of this institution (the notification's payload). */
     void announced(String institutionId) {
-        LOG.infof("DIAG announced %s, open here: %s", institutionId, sessions.keySet());
         if (sessions.containsKey(institutionId)) {
             wakeUp();
         }
@@ -124,7 +123,6 @@ public class AlertFeed {
             return;
         }
         long settled = log.settledId();
-        LOG.infof("DIAG read: settled %d cursor %d", settled, cursor);
         if (cursor < 0) {
             cursor = open.stream().mapToLong(StreamSession::position).min().orElseThrow();
         }

@@ -18,7 +18,8 @@ import io.restassured.RestAssured;
 /** A minimal Server-Sent Events client for tests: parses events into a queue. */
 final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
+    /** @param receivedAt {@link System#nanoTime()} when its last line arrived */
+    record Event(String id, String name, String data, long receivedAt) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -43,7 +44,7 @@ final class SseClient implements AutoCloseable {
                 answer.body().forEach(line -> {
                     if (line.isEmpty()) {
                         if (fields.containsKey("data")) {
-                            events.add(new Event(fields.get("id"), fields.get("event"), fields.get("data")));
+                            events.add(new Event(fields.get("id"), fields.get("event"), fields.get("data"), System.nanoTime()));
                         }
                         fields.clear();
                     } else if (!line.startsWith(":")) {
