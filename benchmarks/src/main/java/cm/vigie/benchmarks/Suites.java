@@ -13,6 +13,8 @@ import cm.vigie.benchmarks.hoax.HoaxSuite;
 import cm.vigie.benchmarks.impersonation.ImpersonationSuite;
 import cm.vigie.benchmarks.ingest.IngestSuite;
 import cm.vigie.benchmarks.matching.MatchingSuite;
+import cm.vigie.benchmarks.realms.RealmsSuite;
+import cm.vigie.benchmarks.replicas.ReplicasSuite;
 import cm.vigie.benchmarks.soak.SoakSuite;
 import cm.vigie.benchmarks.startup.StartupSuite;
 
@@ -21,7 +23,7 @@ public final class Suites {
 
     private static final Map<String, Suite> ALL = index(List.of(new StartupSuite(), new GatewaySuite(),
             new MatchingSuite(), new HoaxSuite(), new IngestSuite(), new AlertLatencySuite(), new AnalyticsSuite(),
-            new ImpersonationSuite(), new FaultsSuite(), new SoakSuite()));
+            new ImpersonationSuite(), new FaultsSuite(), new SoakSuite(), new RealmsSuite(), new ReplicasSuite()));
 
     private Suites() {
     }

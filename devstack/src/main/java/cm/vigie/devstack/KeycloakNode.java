@@ -25,6 +25,8 @@ public final class KeycloakNode implements AutoCloseable {
     public static final List<String> REALMS = List.of("platform", "minsante", "mincom");
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    /** JVM heap options for Keycloak (e.g. {@code -Xms64m -Xmx1g}), in place of kc.sh's default; unset: the default. */
+    public static final String HEAP_PROPERTY = "vigie.keycloak.heap";
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -68,6 +70,11 @@ public final class KeycloakNode implements AutoCloseable {
         env.put("JAVA", options.javaHome().resolve("bin/java").toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // kc.sh gives Keycloak -Xmx512m outside a container; a benchmark of many realms may ask for another heap.
+        String heap = System.getProperty(HEAP_PROPERTY, "").strip();
+        if (!heap.isEmpty()) {
+            env.put("JAVA_OPTS_KC_HEAP", heap);
+        }
         return new KeycloakNode(ManagedProcess.start("keycloak", command, env, home, logFile), port);
     }
 

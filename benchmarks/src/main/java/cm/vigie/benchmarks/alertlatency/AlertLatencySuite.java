@@ -48,9 +48,10 @@ public final class AlertLatencySuite implements Suite {
     static final Duration MEASURED = Duration.ofSeconds(60);
     static final double TARGET_P99_MS = 1_000;
     static final String SERVICE = "watch-service";
-    private static final Pattern COUNT = Pattern.compile("\"mentionCount\":(\\d+)");
-    private static final Pattern WATCHLIST = Pattern.compile("\"watchlistId\":\"([0-9a-f-]{36})\"");
-    private static final Pattern WINDOW = Pattern.compile("\"windowStart\":\"([^\"]+)\"");
+    // an event read back from the log (ADR 30) is PostgreSQL's text of a jsonb: a space after each colon
+    private static final Pattern COUNT = Pattern.compile("\"mentionCount\":\\s*(\\d+)");
+    private static final Pattern WATCHLIST = Pattern.compile("\"watchlistId\":\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern WINDOW = Pattern.compile("\"windowStart\":\\s*\"([^\"]+)\"");
 
     @Override
     public String name() {

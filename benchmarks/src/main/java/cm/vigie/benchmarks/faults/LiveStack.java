@@ -189,7 +189,16 @@ public final class LiveStack implements AutoCloseable {
 
     /** The JVM of the service (the launched process or, behind a wrapper, its java child). */
     public long javaPid(ServiceModule service) {
-        ProcessHandle root = ProcessHandle.of(services.get(service).pid()).orElseThrow();
+        return javaPidUnder(services.get(service).pid());
+    }
+
+    /** Keycloak's JVM (a child of {@code kc.sh}); real Keycloak only. */
+    public long keycloakJavaPid() {
+        return javaPidUnder(keycloak.pid());
+    }
+
+    private static long javaPidUnder(long pid) {
+        ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(root.pid());

@@ -39,7 +39,7 @@ public final class ReportTable {
         for (Metric metric : report.metrics()) {
             metricRows.add(List.of(metric.service(), metric.name(), format(metric.median(), metric.unit()),
                     format(metric.max(), metric.unit()),
-                    metric.samples().stream().map(s -> number(s, metric.unit())).collect(Collectors.joining(" / "))));
+                    runs(metric)));
         }
         text.append(table(metricRows, List.of(false, false, true, true, false)));
 
@@ -63,6 +63,16 @@ public final class ReportTable {
             text.append("\nSUITE FAILED: ").append(report.failure()).append('\n');
         }
         return text.toString();
+    }
+
+    /** Up to {@value #LISTED_SAMPLES} samples are listed; beyond, only how many (the JSON has them all). */
+    static final int LISTED_SAMPLES = 12;
+
+    static String runs(Metric metric) {
+        if (metric.samples().size() > LISTED_SAMPLES) {
+            return metric.samples().size() + " samples";
+        }
+        return metric.samples().stream().map(s -> number(s, metric.unit())).collect(Collectors.joining(" / "));
     }
 
     private static String percent(Double value) {

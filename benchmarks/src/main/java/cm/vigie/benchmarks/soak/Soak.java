@@ -252,7 +252,7 @@ public final class Soak {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     /** Sums the {@code used} of the heap lines (one for G1/ZGC, one per generation for Serial and Parallel). */
-    static double usedMiB(String heapInfo) {
+    public static double usedMiB(String heapInfo) {
         long kib = 0;
         for (String line : heapInfo.split("\n")) {
             if (line.contains("Metaspace") || line.contains("class space")) {

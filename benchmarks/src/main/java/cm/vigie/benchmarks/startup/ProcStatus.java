@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Resident memory of a process from Linux's {@code /proc/<pid>/status}. */
-final class ProcStatus {
+public final class ProcStatus {
 
     private ProcStatus() {
     }
@@ -30,7 +30,7 @@ final class ProcStatus {
     }
 
     /** VmRSS of a live process in MiB. */
-    static double rssMiB(long pid) {
+    public static double rssMiB(long pid) {
         Path file = Path.of("/proc", Long.toString(pid), "status");
         String text;
         try {

@@ -32,6 +32,15 @@ class ReportTableTest {
     }
 
     @Test
+    void listsAFewSamplesAndOnlyCountsMany() {
+        Metric few = Metric.of("token", "keycloak", "ms", List.of(40.0, 52.0));
+        Metric many = Metric.of("onboarding", "accounts-service", "ms",
+                java.util.stream.IntStream.rangeClosed(1, ReportTable.LISTED_SAMPLES + 1).mapToObj(i -> (double) i).toList());
+        assertEquals("40 / 52", ReportTable.runs(few));
+        assertEquals((ReportTable.LISTED_SAMPLES + 1) + " samples", ReportTable.runs(many));
+    }
+
+    @Test
     void alignsColumns() {
         String table = ReportTable.table(List.of(List.of("a", "bb"), List.of("ccc", "d")), List.of(false, true));
         assertEquals("a    bb\n-------\nccc   d\n", table);
