@@ -67,6 +67,15 @@ public class PlanTestResource implements QuarkusTestResourceLifecycleManager {
                 "vigie.service-key", TestIdentityProvider.SERVICE_KEY);
     }
 
+    /**
+     * After the identity provider's resource, which sets {@code vigie.accounts.url} to itself: the last resource
+     * started wins, and without an order the start order is whatever the set of test resources happens to be.
+     */
+    @Override
+    public int order() {
+        return 10;
+    }
+
     @Override
     public void stop() {
         // shared by every application start of the test JVM
