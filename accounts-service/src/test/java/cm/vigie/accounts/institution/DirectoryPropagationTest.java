@@ -70,16 +70,7 @@ class DirectoryPropagationTest {
         long loaded = System.nanoTime();
         assertTrue(!directory.suspendedNow().contains("minreplica"));
 
-        try (Connection otherReplica = dataSource.getConnection()) {
-            otherReplica.setAutoCommit(false);
-            try (PreparedStatement statement = otherReplica.prepareStatement(
-                    "UPDATE institution SET status = 'SUSPENDED', updated_at = now() WHERE slug = ?")) {
-                statement.setString(1, "minreplica");
-                statement.executeUpdate();
-            }
-            ClusterChanges.announce(otherReplica, InstitutionChanges.TOPIC, ClusterChanges.ALL);
-            otherReplica.commit();
-        }
+        setStatusOnAnotherReplica("minreplica", "SUSPENDED");
         // the snapshot is younger than its maximum age throughout: only the announcement can make it reload
         long deadline = loaded + InstitutionDirectory.DEFAULT_MAX_AGE.minus(Duration.ofSeconds(3)).toNanos();
         while (!directory.suspendedNow().contains("minreplica") && System.nanoTime() < deadline) {
@@ -87,16 +78,22 @@ class DirectoryPropagationTest {
         }
         assertTrue(directory.suspendedNow().contains("minreplica"), "the other replica's suspension was not seen");
 
+        setStatusOnAnotherReplica("minreplica", "ACTIVE");
+        directory.reloadNow();
+    }
+
+    /** What another accounts-service replica does when it changes a status: the update and its announcement, one transaction. */
+    private void setStatusOnAnotherReplica(String slug, String status) throws Exception {
         try (Connection otherReplica = dataSource.getConnection()) {
             otherReplica.setAutoCommit(false);
             try (PreparedStatement statement = otherReplica.prepareStatement(
-                    "UPDATE institution SET status = 'ACTIVE', updated_at = now() WHERE slug = ?")) {
-                statement.setString(1, "minreplica");
+                    "UPDATE institution SET status = ?, updated_at = now() WHERE slug = ?")) {
+                statement.setString(1, status);
+                statement.setString(2, slug);
                 statement.executeUpdate();
             }
             ClusterChanges.announce(otherReplica, InstitutionChanges.TOPIC, ClusterChanges.ALL);
             otherReplica.commit();
         }
-        directory.reloadNow();
     }
 }
