@@ -187,8 +187,9 @@ public class ClusterNotifications {
                     everConnected = true;
                     lastTraffic = System.nanoTime();
                 }
-                syncChannels(connection, listened);
+                // up before the subscribers are told they are listened to (syncChannels), never after
                 connected = true;
+                syncChannels(connection, listened);
                 backoff = reconnectMin;
                 if (reconnected) {
                     LOG.info("Cluster notifications: listening again; subscribers reload");
