@@ -73,6 +73,11 @@ final class KeycloakAdmin {
         return json(call("GET", keycloakUrl + "/admin/realms?briefRepresentation=true", null, 200)).size();
     }
 
+    /** Fails unless Keycloak holds the realm. */
+    void requireRealm(String realm) {
+        call("GET", keycloakUrl + "/admin/realms/" + realm, null, 200);
+    }
+
     private String call(String method, String url, String body, int expected) {
         Http.Reply reply = Http.send(http, method, url, token(), body, null, TIMEOUT);
         if (reply.status() == 401) {
