@@ -3,6 +3,7 @@ package cm.vigie.accounts.member;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,6 +68,14 @@ public class MemberResource {
             "lastName":"Ngono","roles":["community-manager"],"status":"DISABLED","twoFactorEnrolled":true,"requiredActions":[]},\
             "pagesToHandOver":[{"id":"7b1c9e0e-3f55-4d1e-9b0a-0d6f4c3e2a11","platform":"FACEBOOK","handle":"minsantecm",\
             "displayName":"Ministère de la Santé publique"}]}""";
+    private static final String ACTIVE_EXAMPLE = """
+            {"id":"5f0c2a9e-8d1b-4c3e-9a7f-2b6d4e8c1a03","username":"j.ngono@minsante.cm","email":"j.ngono@minsante.cm",\
+            "firstName":"Jeanne","lastName":"Ngono","roles":["community-manager","approver"],"status":"ACTIVE",\
+            "twoFactorEnrolled":true,"requiredActions":[],"createdAt":"2026-12-07T08:00:00Z"}""";
+    private static final String HISTORY_EXAMPLE = """
+            {"items":[{"id":"0b8e6a4c-1f2d-4e3a-9c5b-7d6e5f4a3b21","at":"2026-12-07T09:15:00Z","actor":"admin",\
+            "action":"MEMBER_DISABLED","before":"ACTIVE","after":"DISABLED","reason":"Left the ministry"}],\
+            "page":0,"size":20,"total":1}""";
     private static final String READERS = "Every institution role may call it (institution-admin, community-manager, analyst, approver, viewer); ";
     private static final String ADMIN_ONLY = "Only institution-admin may call it. ";
 
@@ -144,7 +155,7 @@ public class MemberResource {
                     + ADMIN_ONLY + "Changes: the member's realm roles in Keycloak, their version and history (MEMBER_ROLES_CHANGED).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two roles", value = "{\"roles\":[\"community-manager\",\"approver\"]}")))
     @APIResponse(responseCode = "200", description = "Changed; new ETag", headers = @Header(name = "ETag", description = "The member's new version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+            content = @Content(schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(name = "two roles", value = ACTIVE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No role, or a role that is not an institution role (field roles)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This would demote the last institution-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -182,7 +193,7 @@ public class MemberResource {
             description = "The member can sign in again with their password. " + ADMIN_ONLY
                     + "Changes: the Keycloak user (enabled), the member's version and history (MEMBER_ENABLED).")
     @APIResponse(responseCode = "200", description = "Enabled (or already enabled); new ETag", headers = @Header(name = "ETag", description = "The member's new version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+            content = @Content(schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(name = "enabled", value = ACTIVE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enable(@PathParam("id") String id) {
         var member = service.enable(id);
@@ -211,10 +222,10 @@ public class MemberResource {
     @Operation(operationId = "signOutMember", summary = "Sign a member out everywhere",
             description = "Ends every Keycloak session of the member: their refresh tokens fail at once, access tokens already issued lapse within their lifetime. "
                     + ADMIN_ONLY + "Changes: the member's sessions and history (MEMBER_SIGNED_OUT).")
-    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "200", description = "Signed out: the member, without live sessions", content = @Content(schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(name = "signed out", value = ACTIVE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void signOut(@PathParam("id") String id) {
-        service.signOut(id);
+    public MemberView signOut(@PathParam("id") String id) {
+        return service.signOut(id);
     }
 
     @DELETE
@@ -223,13 +234,15 @@ public class MemberResource {
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
     @Operation(operationId = "removeMember", summary = "Remove a member from your institution",
             description = "Deletes the member's Keycloak user (and so every session). The answer lists the official accounts whose keys they held (pagesToHandOver); their history stays readable. The last active institution-admin can never be removed (409). "
-                    + ADMIN_ONLY + "Changes: the Keycloak user (deleted), the member's history (MEMBER_REMOVED, with the reason); security findings on the pages they held.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeactivationRequest.class), examples = @ExampleObject(name = "left", value = "{\"reason\":\"Left the ministry on 2026-12-01\"}")))
+                    + ADMIN_ONLY + "Changes: the Keycloak user (deleted), the member's history (MEMBER_REMOVED, with the reason given as ?reason=); security findings on the pages they held.")
     @APIResponse(responseCode = "200", description = "Removed", content = @Content(schema = @Schema(implementation = MemberAnswers.Deactivation.class), examples = @ExampleObject(name = "removed", value = DEACTIVATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This is the last active institution-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MemberAnswers.Deactivation remove(@PathParam("id") String id, String body) {
-        return service.remove(id, deactivation(body));
+    @APIResponse(responseCode = "400", description = "Reason too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberAnswers.Deactivation remove(@PathParam("id") String id,
+            @Parameter(description = "Why the member is removed; kept in their history", example = "Left the ministry on 2026-12-01")
+            @QueryParam("reason") @Size(max = 500) String reason) {
+        return service.remove(id, new DeactivationRequest(reason));
     }
 
     @GET
@@ -238,7 +251,7 @@ public class MemberResource {
     @Operation(operationId = "getMemberHistory", summary = "Every recorded change of a member, oldest first",
             description = "Who changed what and when (invitation, roles, disable/enable, credential resets, sign-outs, removal), also after the member was removed. "
                     + ADMIN_ONLY + "Changes nothing.")
-    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class), examples = @ExampleObject(name = "disabled", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member in your institution, and none recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<HistoryEntry> history(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {

@@ -213,15 +213,16 @@ public class MemberService {
     }
 
     /** Ends every session: refresh tokens fail at once, access tokens already issued lapse within their lifetime. */
-    public void signOut(String id) {
+    public MemberView signOut(String id) {
         String slug = slug();
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             RealmUser user = find(slug, id, null);
             keycloak(() -> {
                 members.signOut(slug, user.id());
                 return null;
             });
             audit.record(slug, "MEMBER_SIGNED_OUT", AUDIT_TARGET, targetId(id), null, null, null);
+            return MemberView.full(refreshed(slug, id));
         });
     }
 
