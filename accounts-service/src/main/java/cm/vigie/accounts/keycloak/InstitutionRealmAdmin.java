@@ -32,6 +32,15 @@ public class InstitutionRealmAdmin {
                 KeycloakAdminException.Reason.EXISTS, keycloak -> call.apply(keycloak.realm(slug)));
     }
 
+    /**
+     * The library's resource for realm {@code slug}, for code that handles the library's JAX-RS exceptions itself;
+     * prefer {@link #call}, which maps them to {@link KeycloakAdminException}s.
+     */
+    public RealmResource realmOf(String slug) {
+        return admin.call("reach realm " + slug, KeycloakAdminException.Reason.NOT_FOUND,
+                KeycloakAdminException.Reason.EXISTS, keycloak -> keycloak.realm(slug));
+    }
+
     /** Same as {@link #call} for calls that answer nothing. */
     public void run(String slug, String what, java.util.function.Consumer<RealmResource> call) {
         call(slug, what, realm -> {
