@@ -22,7 +22,11 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>{@code POST /_fake/fail?op=create|update&realm=r&status=500}: the next such call for that realm fails;</li>
  * <li>{@code POST /_fake/slow?op=create&realm=r&millis=6000}: the next creation is applied, then answered late;</li>
- * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404.</li>
+ * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404;</li>
+ * <li>{@code POST /_fake/fail?op=users&realm=r&status=503}: the next call about users, roles or sessions of r fails;</li>
+ * <li>the users of each realm ({@link FakeRealmUsers}): {@code GET /_fake/realms/r/users/{username}} shows one as
+ * stored (credentials included), {@code POST /_fake/realms/r/users/{username}/activate?otp=true} plays the member's
+ * first sign-in (password chosen, TOTP enrolled, a session started).</li>
  * </ul>
  */
 public final class FakeKeycloakAdmin implements AutoCloseable {
@@ -36,6 +40,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final FakeRealmUsers realmUsers = new FakeRealmUsers(json);
 
     public FakeKeycloakAdmin() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +90,11 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                     send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
                     return;
                 }
+                if (realms.containsKey(name)) {
+                    send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
+                    return;
+                }
+                importUsers(name, realm);
                 if (realms.putIfAbsent(name, realm) != null) {
                     send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
                     return;
@@ -95,6 +105,21 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                 }
                 exchange.getResponseHeaders().add("Location", url() + "/admin/realms/" + name);
                 send(exchange, 201, null);
+                return;
+            }
+            if (path.startsWith("/admin/realms/") && path.substring("/admin/realms/".length()).contains("/")) {
+                String rest = path.substring("/admin/realms/".length());
+                String name = URLDecoder.decode(rest.substring(0, rest.indexOf('/')), StandardCharsets.UTF_8);
+                if (!realms.containsKey(name)) {
+                    send(exchange, 404, "{\"error\":\"Realm not found.\"}");
+                    return;
+                }
+                Integer failure = failures.remove("users:" + name);
+                if (failure != null) {
+                    send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
+                    return;
+                }
+                realmUsers.handle(exchange, name, rest.substring(rest.indexOf('/') + 1), method, query, body);
                 return;
             }
             if (path.startsWith("/admin/realms/")) {
@@ -127,8 +152,17 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         }
     }
 
+    private void importUsers(String realm, ObjectNode representation) {
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        representation.path("roles").path("realm").forEach(role -> roles.add(role.path("name").asText()));
+        realmUsers.importRealm(realm, roles, representation.path("users"));
+    }
+
     private void control(HttpExchange exchange, String method, String what, Map<String, String> query) throws IOException {
-        if (what.startsWith("realms/") && method.equals("GET")) {
+        if (what.startsWith("realms/") && what.contains("/users/")) {
+            String realm = what.substring("realms/".length(), what.indexOf("/users/"));
+            realmUsers.control(exchange, realm, what.substring(what.indexOf("/users/") + "/users/".length()), method, query);
+        } else if (what.startsWith("realms/") && method.equals("GET")) {
             ObjectNode realm = realms.get(what.substring("realms/".length()));
             send(exchange, realm == null ? 404 : 200, realm == null ? "{}" : json.writeValueAsString(realm));
         } else if (what.equals("fail")) {
@@ -142,7 +176,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> values = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;
@@ -157,7 +191,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         return values;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);
             return;
