@@ -40,7 +40,9 @@ class StreamTicketPassthroughTest {
     public static class TicketStream implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vigie.gateway.edge.stream-paths", "/api/watch/alerts/stream,/api/accounts/events");
+            // a loaded build machine may take more than the default 800 ms to open the first stream connection
+            return Map.of("vigie.gateway.edge.stream-paths", "/api/watch/alerts/stream,/api/accounts/events",
+                    "vigie.gateway.connect-timeout", "10s");
         }
     }
 
