@@ -17,7 +17,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CurrentInstitution {
 
     /** Attribute set by Quarkus OIDC on the identity: the tenant (here, realm) that verified the token. */
-    static final String TENANT_ID_ATTRIBUTE = "tenant-id";
+    public static final String TENANT_ID_ATTRIBUTE = "tenant-id";
 
     private final CurrentIdentityAssociation identities;
     private final KeycloakSettings keycloak;

@@ -78,6 +78,8 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
     private static final String BEARER = "Bearer ";
+    /** Query parameter of a stream opened without a header (watch-service checks it; never logged: no query is). */
+    static final String STREAM_TICKET = "ticket";
     // header names hashed once, not per request
     private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
     private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
@@ -301,6 +303,15 @@ public class ProxyRoutes {
             return;
         }
         String token = bearerToken(request);
+        if (stream && token == null && request.getParam(STREAM_TICKET) != null) {
+            // A browser's EventSource cannot send a token: it opens the stream with a single-use ticket that only the
+            // service can check (ADR 0036). Its institution is unknown here, so the caller's address is rate-limited
+            // as on a public path; the service applies the stream quotas once it has claimed the ticket.
+            if (admitted(request, rateLimiter.publicClient(client == null ? "?" : client))) {
+                forward(ctx, route, requestId, traceparent, client, null, true);
+            }
+            return;
+        }
         VerifiedTokens.Verified verified = token == null ? null : verifiedTokens.find(token);
         if (verified != null && stillKnown(verified.realm())) {
             institution[0] = verified.realm();
@@ -413,6 +424,12 @@ public class ProxyRoutes {
      */
     private void forward(RoutingContext ctx, Route route, String requestId, String traceparent, String client,
             String streamRealm) {
+        forward(ctx, route, requestId, traceparent, client, streamRealm, streamRealm != null);
+    }
+
+    /** As above; a ticket stream (stream true, no realm) takes no institution slot but goes through the stream pool. */
+    private void forward(RoutingContext ctx, Route route, String requestId, String traceparent, String client,
+            String streamRealm, boolean stream) {
         HttpServerRequest request = ctx.request();
         if (streamRealm != null) {
             if (!streamSlots.tryAcquire(streamRealm)) {
@@ -440,9 +457,9 @@ public class ProxyRoutes {
         }
         Forwarder.Target target = defaultTargets.get(upstream.name());
         Duration routeRead = routeReadTimeout(request.path());
-        if (routeRead != null || streamRealm != null) {
+        if (routeRead != null || stream) {
             target = new Forwarder.Target(upstream, target.balancer(), breaker, target.connectTimeoutMs(),
-                    routeRead != null ? routeRead.toMillis() : target.readTimeoutMs(), streamRealm != null);
+                    routeRead != null ? routeRead.toMillis() : target.readTimeoutMs(), stream);
         }
         forwarder.forward(request, target, requestId, traceparent, client);
     }

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -39,8 +38,6 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest // test resources: the global ones (PostgresTestResource, PlanTestResource, ...) declared by the other plan-service tests
 class ExerciseDebriefTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @BeforeEach
     void stubs() {
@@ -162,18 +159,13 @@ class ExerciseDebriefTest {
         assertTrue(html.contains("Débriefing"), "in French when asked");
         assertTrue(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
 
-        assertTrue(Files.isExecutable(CHROMIUM), "headless Chromium is needed at " + CHROMIUM + " to check the debrief page");
+        HeadlessChromium.executable();
         Path dir = Files.createTempDirectory("debrief");
         Path file = dir.resolve("debrief.html");
         Files.writeString(file, html, StandardCharsets.UTF_8);
         for (int width : new int[] { 390, 1200 }) {
             Path png = dir.resolve("shot-" + width + ".png");
-            Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile-" + width),
-                    "--window-size=" + width + ",1400", "--screenshot=" + png, file.toUri().toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("chromium-" + width + ".log").toFile()).start();
-            assertTrue(chromium.waitFor(90, TimeUnit.SECONDS), "Chromium finished");
-            assertTrue(Files.size(png) > 0, "Chromium wrote a screenshot: " + Files.readString(dir.resolve("chromium-" + width + ".log")));
+            Files.write(png, HeadlessChromium.screenshot(file, width, 1400, dir));
             BufferedImage shot = ImageIO.read(png.toFile());
             assertEquals(width, shot.getWidth());
             int bars = count(shot, 0x1f6feb);

@@ -31,7 +31,10 @@ final class SseClient implements AutoCloseable {
     SseClient(String token, String query, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + RestAssured.port + "/api/watch/alerts/stream" + (query == null ? "" : "?" + query)))
-                .header("Authorization", token).header("Accept", "text/event-stream");
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", token);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
