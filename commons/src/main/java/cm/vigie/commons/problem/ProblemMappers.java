@@ -40,7 +40,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
+                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage(),
+                        constraintOf(violation), constraintArguments(violation)))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return ProblemResponses.of(ProblemType.VALIDATION, locale(headers), instance(uri), errors,
@@ -55,7 +56,8 @@ public class ProblemMappers {
             String messageKey = e instanceof UnrecognizedPropertyException ? "problem.field.unknown"
                     : e instanceof InvalidFormatException ? "problem.field.wrong-format" : "problem.field.wrong-type";
             return ProblemResponses.of(ProblemType.VALIDATION, locale, instance(uri),
-                    List.of(new FieldError(field, Messages.get(locale, messageKey))), "problem.validation.detail");
+                    List.of(new FieldError(field, Messages.get(locale, messageKey), messageKey, java.util.Map.of())),
+                    "problem.validation.detail");
         }
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, instance(uri), "problem.malformed-request.detail");
     }
@@ -105,6 +107,26 @@ public class ProblemMappers {
 
     private static String instance(UriInfo uri) {
         return uri.getRequestUri().getRawPath();
+    }
+
+    /** The constraint's name ({@code NotBlank}, {@code Size}): stable, unlike its message. */
+    static String constraintOf(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor() == null ? null
+                : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
+    /** The constraint's own attributes ({@code min}, {@code max}, {@code regexp}...), without the standard ones. */
+    static java.util.Map<String, Object> constraintArguments(ConstraintViolation<?> violation) {
+        java.util.Map<String, Object> arguments = new java.util.TreeMap<>();
+        if (violation.getConstraintDescriptor() != null) {
+            violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+                if (!java.util.Set.of("message", "groups", "payload").contains(name)
+                        && (value instanceof Number || value instanceof String || value instanceof Boolean)) {
+                    arguments.put(name, value);
+                }
+            });
+        }
+        return arguments;
     }
 
     /** The field as the client named it: the property path below the method parameter, or the parameter itself. */
