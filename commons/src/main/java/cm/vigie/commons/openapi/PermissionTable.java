@@ -3,7 +3,7 @@ package cm.vigie.commons.openapi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class PermissionTable {
 
     public static PermissionTable parse(String markdown) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(markdown))) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(markdown))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] cells = line.split("\\|");

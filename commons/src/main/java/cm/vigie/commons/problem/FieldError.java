@@ -1,5 +1,6 @@
 package cm.vigie.commons.problem;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record FieldError(
         if (arguments == null || arguments.isEmpty() || !arguments.containsKey("0")) {
             return new Object[0];
         }
-        List<Object> values = new java.util.ArrayList<>();
+        List<Object> values = new ArrayList<>();
         for (int i = 0; arguments.containsKey(Integer.toString(i)); i++) {
             values.add(arguments.get(Integer.toString(i)));
         }

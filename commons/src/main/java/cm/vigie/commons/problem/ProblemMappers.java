@@ -3,6 +3,9 @@ package cm.vigie.commons.problem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -56,7 +59,7 @@ public class ProblemMappers {
             String messageKey = e instanceof UnrecognizedPropertyException ? "problem.field.unknown"
                     : e instanceof InvalidFormatException ? "problem.field.wrong-format" : "problem.field.wrong-type";
             return ProblemResponses.of(ProblemType.VALIDATION, locale, instance(uri),
-                    List.of(new FieldError(field, Messages.get(locale, messageKey), messageKey, java.util.Map.of())),
+                    List.of(new FieldError(field, Messages.get(locale, messageKey), messageKey, Map.of())),
                     "problem.validation.detail");
         }
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, instance(uri), "problem.malformed-request.detail");
@@ -116,11 +119,11 @@ public class ProblemMappers {
     }
 
     /** The constraint's own attributes ({@code min}, {@code max}, {@code regexp}...), without the standard ones. */
-    static java.util.Map<String, Object> constraintArguments(ConstraintViolation<?> violation) {
-        java.util.Map<String, Object> arguments = new java.util.TreeMap<>();
+    static Map<String, Object> constraintArguments(ConstraintViolation<?> violation) {
+        Map<String, Object> arguments = new TreeMap<>();
         if (violation.getConstraintDescriptor() != null) {
             violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
-                if (!java.util.Set.of("message", "groups", "payload").contains(name)
+                if (!Set.of("message", "groups", "payload").contains(name)
                         && (value instanceof Number || value instanceof String || value instanceof Boolean)) {
                     arguments.put(name, value);
                 }
