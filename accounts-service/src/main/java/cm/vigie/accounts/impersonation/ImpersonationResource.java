@@ -58,7 +58,8 @@ public class ImpersonationResource {
     @POST
     @Path("/score")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "scoreImpersonationCandidates", summary = "Score up to 1,000 candidate accounts against your protected persons and official accounts (records nothing)")
+    @Operation(operationId = "scoreImpersonationCandidates", summary = "Score up to 1,000 candidate accounts against your protected persons and official accounts (records nothing)",
+            description = "Scores each candidate account (handle, display name, photo hash) against the institution's protected persons and official accounts and returns the scores and reasons. Records nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "candidates", value = CANDIDATES_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "One result per candidate, in order", content = @Content(schema = @Schema(implementation = ScoreResponse.class), examples = @ExampleObject(name = "scores", value = SCORE_EXAMPLE)))
     public ScoreResponse score(@Valid @NotNull CandidatesRequest request) {
@@ -73,7 +74,8 @@ public class ImpersonationResource {
     @POST
     @Path("/scan")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "scanImpersonationCandidates", summary = "Score up to 1,000 candidates and open or update a suspect account for each at or above your institution's threshold")
+    @Operation(operationId = "scanImpersonationCandidates", summary = "Score up to 1,000 candidates and open or update a suspect account for each at or above your institution's threshold",
+            description = "Scores each candidate like the score operation, and for every one at or above the institution's threshold opens a suspect account case (SUSPECTED) or updates the existing one. Changes are audited in each case's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "candidates", value = CANDIDATES_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "What the scan did, one result per candidate", content = @Content(schema = @Schema(implementation = ScanResponse.class), examples = @ExampleObject(name = "scan", value = SCAN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Another scan opened the same suspect at the same moment; retry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

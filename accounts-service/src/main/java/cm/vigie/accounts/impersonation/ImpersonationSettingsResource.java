@@ -44,7 +44,8 @@ public class ImpersonationSettingsResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getImpersonationSettings", summary = "Read your institution's scan threshold and default takedown SLA")
+    @Operation(operationId = "getImpersonationSettings", summary = "Read your institution's scan threshold and default takedown SLA",
+            description = "Returns the institution's impersonation scan threshold and default takedown SLA, with their version in the ETag. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The settings; ETag carries their version (\"0\" while on the defaults)", content = @Content(schema = @Schema(implementation = ImpersonationSettingsView.class), examples = @ExampleObject(name = "settings", value = "{\"threshold\":0.6,\"defaultSlaDays\":7,\"defaults\":true}")))
     public Response get() {
         return withETag(service.current());
@@ -52,7 +53,8 @@ public class ImpersonationSettingsResource {
 
     @PUT
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "updateImpersonationSettings", summary = "Set your institution's scan threshold and default takedown SLA (If-Match required)")
+    @Operation(operationId = "updateImpersonationSettings", summary = "Set your institution's scan threshold and default takedown SLA (If-Match required)",
+            description = "Replaces the institution's scan threshold and default takedown SLA; later scans use them. Requires If-Match with the ETag read; the change is recorded in the settings' history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "settings", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Saved; new ETag", content = @Content(schema = @Schema(implementation = ImpersonationSettingsView.class), examples = @ExampleObject(name = "settings", value = "{\"threshold\":0.6,\"defaultSlaDays\":7,\"defaults\":false}")))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -65,7 +67,8 @@ public class ImpersonationSettingsResource {
     @GET
     @Path("/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getImpersonationSettingsHistory", summary = "Read the history of your institution's impersonation settings, oldest first (read-only)")
+    @Operation(operationId = "getImpersonationSettingsHistory", summary = "Read the history of your institution's impersonation settings, oldest first (read-only)",
+            description = "Lists every recorded change of the institution's impersonation settings, with who made it and the values before and after. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every recorded change", content = @Content(schema = @Schema(implementation = cm.vigie.accounts.person.ChangeRecord.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
             examples = @ExampleObject(name = "history", value = "[{\"at\":\"2026-11-27T08:00:00Z\",\"actor\":\"admin\",\"action\":\"IMPERSONATION_SETTINGS_UPDATED\",\"from\":\"threshold=0.6,sla=7\",\"to\":\"threshold=0.5,sla=5\",\"reason\":null}]")))
     public java.util.List<cm.vigie.accounts.person.ChangeRecord> history() {

@@ -52,7 +52,8 @@ public class InstitutionQuotaResource {
     }
 
     @GET
-    @Operation(operationId = "getInstitutionQuotas", summary = "Read an institution's quotas: in force, set by operators, and the defaults")
+    @Operation(operationId = "getInstitutionQuotas", summary = "Read an institution's quotas: in force, set by operators, and the defaults",
+            description = "Returns an institution's quotas: those in force, those set by platform operators and the platform defaults; the ETag carries the institution's version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The quotas; ETag carries the institution's version", content = @Content(
             schema = @Schema(implementation = InstitutionQuotasView.class), examples = @ExampleObject(name = "quotas", value = QUOTAS_EXAMPLE)))
     public Response get(@PathParam("id") UUID id) {

@@ -72,7 +72,8 @@ public class InstitutionResource {
     }
 
     @POST
-    @Operation(operationId = "createInstitution", summary = "Onboard an institution: create its Keycloak realm from the template with its first admin, and register it")
+    @Operation(operationId = "createInstitution", summary = "Onboard an institution: create its Keycloak realm from the template with its first admin, and register it",
+            description = "Onboards an institution: creates its Keycloak realm from the template with its first admin (or adopts an existing realm) and registers it in Vigie. The first admin's one-time password is returned in this answer only; the creation is recorded in the institution's history.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "onboard", value = ONBOARD_EXAMPLE),
             @ExampleObject(name = "adopt an existing realm", value = """
@@ -91,7 +92,8 @@ public class InstitutionResource {
     }
 
     @GET
-    @Operation(operationId = "listInstitutions", summary = "List institutions, sorted by slug by default")
+    @Operation(operationId = "listInstitutions", summary = "List institutions, sorted by slug by default",
+            description = "Lists the registered institutions, one page at a time, with their status. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page of institutions", content = @Content(schema = @Schema(implementation = PageSchemas.InstitutionPage.class), examples = @ExampleObject(name = "one institution", value = PAGE_EXAMPLE)))
     public PageResponse<InstitutionView> list(@Valid @BeanParam PageRequest page) {
         return service.list(page).map(InstitutionView::of);
@@ -99,7 +101,8 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getInstitution", summary = "Read an institution")
+    @Operation(operationId = "getInstitution", summary = "Read an institution",
+            description = "Returns one institution with its status and settings; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The institution; ETag carries its version", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -109,7 +112,8 @@ public class InstitutionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateInstitution", summary = "Rename an institution, change its type or e-mail domain (If-Match required)")
+    @Operation(operationId = "updateInstitution", summary = "Rename an institution, change its type or e-mail domain (If-Match required)",
+            description = "Changes an institution's name, type or e-mail domain (the slug and realm never change). Requires If-Match; recorded in the institution's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
             {"nameFr":"Ministère de la Santé publique","nameEn":"Ministry of Public Health","type":"MINISTRY","emailDomain":"minsante.cm"}""")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstitutionView.class), examples = @ExampleObject(name = "institution", value = INSTITUTION_EXAMPLE)))
@@ -123,7 +127,8 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/suspend")
-    @Operation(operationId = "suspendInstitution", summary = "Suspend an institution: its realm is disabled and its tokens are refused (403) within a minute on every service")
+    @Operation(operationId = "suspendInstitution", summary = "Suspend an institution: its realm is disabled and its tokens are refused (403) within a minute on every service",
+            description = "Suspends an institution with a reason: its Keycloak realm is disabled and every service refuses its tokens with 403 INSTITUTION_SUSPENDED within a minute. Its data is kept; recorded in the institution's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "suspend", value = "{\"reason\":\"Contract ended; access suspended pending renewal\"}")))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,7 +140,8 @@ public class InstitutionResource {
 
     @POST
     @Path("/{id}/reactivate")
-    @Operation(operationId = "reactivateInstitution", summary = "Reactivate a suspended institution: its realm is enabled and its tokens accepted again")
+    @Operation(operationId = "reactivateInstitution", summary = "Reactivate a suspended institution: its realm is enabled and its tokens accepted again",
+            description = "Reactivates a suspended institution with a reason: its realm is enabled again and its users' tokens are accepted. Recorded in the institution's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reactivate", value = "{\"reason\":\"Contract renewed\"}")))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -147,7 +153,8 @@ public class InstitutionResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(operationId = "getInstitutionHistory", summary = "Every recorded change of an institution, oldest first (read-only)")
+    @Operation(operationId = "getInstitutionHistory", summary = "Every recorded change of an institution, oldest first (read-only)",
+            description = "Lists every recorded change of an institution (creation, updates, quotas, suspensions), oldest first, with who made it. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class), examples = @ExampleObject(name = "suspension", value = """
             {"items":[{"id":"0b8e6a4c-1f2d-4e3a-9c5b-7d6e5f4a3b21","at":"2026-11-27T09:15:00Z","actor":"operator",\
             "action":"INSTITUTION_SUSPENDED","before":"ACTIVE","after":"SUSPENDED","reason":"Contract ended"}],"page":0,"size":20,"total":1}""")))

@@ -22,6 +22,7 @@ import cm.vigie.commons.http.ETags;
 import cm.vigie.commons.paging.PageRequest;
 import cm.vigie.commons.paging.PageResponse;
 import cm.vigie.commons.paging.Sorting;
+import cm.vigie.commons.problem.ProblemCode;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.commons.tenancy.InstitutionDirectory;
@@ -68,7 +69,7 @@ public class InstitutionService {
         private final transient Institution existing;
 
         SlugTaken(Institution existing) {
-            super(ProblemType.CONFLICT, "institution.slug-taken", existing.slug);
+            super(ProblemType.CONFLICT, ProblemCode.DUPLICATE, "institution.slug-taken", existing.slug);
             this.existing = existing;
         }
 
@@ -131,7 +132,7 @@ public class InstitutionService {
                 password);
         // a realm that exists without a registry row is not ours to take over
         if (keycloak(() -> realms.exists(request.slug()))) {
-            throw ProblemException.conflict("institution.realm-exists", request.slug());
+            throw ProblemException.duplicate("institution.realm-exists", request.slug());
         }
         try {
             realms.create(realm);
@@ -160,7 +161,7 @@ public class InstitutionService {
             institutions.persistAndFlush(institution);
         } catch (PersistenceException raced) {
             // registered by a concurrent call between our check and this insert
-            throw ProblemException.conflict("institution.slug-taken", request.slug());
+            throw ProblemException.duplicate("institution.slug-taken", request.slug());
         }
         changes.announce();
         audit.record(institution.slug, request.adopts() ? "INSTITUTION_REGISTERED" : "INSTITUTION_ONBOARDED",
@@ -260,7 +261,7 @@ public class InstitutionService {
     private static ProblemException problem(KeycloakAdminException e) {
         LOG.warnf("Keycloak admin call failed (%s): %s", e.reason(), e.getMessage());
         return switch (e.reason()) {
-            case REALM_EXISTS -> ProblemException.conflict("institution.realm-exists");
+            case REALM_EXISTS -> ProblemException.duplicate("institution.realm-exists");
             case REALM_MISSING -> new ProblemException(ProblemType.CONFLICT, "institution.realm-missing");
             case UNAVAILABLE, FAILED, NOT_FOUND, EXISTS, REJECTED -> new ProblemException(ProblemType.UNAVAILABLE, "keycloak.unavailable");
         };

@@ -75,7 +75,8 @@ public class OfficialAccountResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createOfficialAccount", summary = "Register an official account of your institution")
+    @Operation(operationId = "createOfficialAccount", summary = "Register an official account of your institution",
+            description = "Registers an account (platform and handle, normalised) as an official account of the caller's institution; public verification and impersonation scoring use it at once. The creation is audited in the account's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,7 +88,8 @@ public class OfficialAccountResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listOfficialAccounts", summary = "List your institution's official accounts, newest first by default")
+    @Operation(operationId = "listOfficialAccounts", summary = "List your institution's official accounts, newest first by default",
+            description = "Lists the institution's official accounts, one page at a time, filtered by platform or status. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.OfficialAccountPage.class), examples = @ExampleObject(name = "one account", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<OfficialAccountView> list(
@@ -100,7 +102,8 @@ public class OfficialAccountResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getOfficialAccount", summary = "Read an official account")
+    @Operation(operationId = "getOfficialAccount", summary = "Read an official account",
+            description = "Returns one official account of the institution; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The account; ETag carries its version", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -110,7 +113,8 @@ public class OfficialAccountResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateOfficialAccount", summary = "Replace an official account's fields (If-Match required)")
+    @Operation(operationId = "updateOfficialAccount", summary = "Replace an official account's fields (If-Match required)",
+            description = "Replaces an official account's fields. Requires If-Match; the change is recorded in the account's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = OfficialAccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +129,8 @@ public class OfficialAccountResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deleteOfficialAccount", summary = "Remove an official account (If-Match optional)")
+    @Operation(operationId = "deleteOfficialAccount", summary = "Remove an official account (If-Match optional)",
+            description = "Removes an official account: it is no longer answered as official by the public check. If-Match is optional (412 when it does not match); the removal is audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -136,7 +141,8 @@ public class OfficialAccountResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "changeOfficialAccountStatus", summary = "Mark an official account compromised, recovered, archived or active again, with the reason (If-Match optional)")
+    @Operation(operationId = "changeOfficialAccountStatus", summary = "Mark an official account compromised, recovered, archived or active again, with the reason (If-Match optional)",
+            description = "Moves an official account to COMPROMISED, RECOVERED, ARCHIVED or back to ACTIVE, with a reason; a compromised account is answered as such by the public check. The move and its reason are recorded in the account's history.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "compromised", value = STATUS_EXAMPLE),
             @ExampleObject(name = "recovered", value = """
@@ -155,7 +161,8 @@ public class OfficialAccountResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getOfficialAccountHistory", summary = "Every recorded change of an official account, oldest first (read-only)")
+    @Operation(operationId = "getOfficialAccountHistory", summary = "Every recorded change of an official account, oldest first (read-only)",
+            description = "Lists every recorded change of an official account (fields, status, custodians, verification), oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page of history", content = @Content(schema = @Schema(implementation = PageSchemas.HistoryPage.class), examples = @ExampleObject(name = "status change", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

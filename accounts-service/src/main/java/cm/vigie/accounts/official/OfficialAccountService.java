@@ -113,7 +113,7 @@ public class OfficialAccountService {
         }
         AccountStatus from = account.status;
         if (!from.canMoveTo(change.status())) {
-            throw ProblemException.conflict("official-account.status-move", from, change.status());
+            throw ProblemException.invalidTransition("official-account.status-move", from, change.status());
         }
         account.status = change.status();
         account.statusReason = change.reason().strip();
@@ -165,7 +165,7 @@ public class OfficialAccountService {
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException violation && UNIQUE_HANDLE.equals(violation.getConstraintName())
                     || e.getCause() instanceof ConstraintViolationException cause && UNIQUE_HANDLE.equals(cause.getConstraintName())) {
-                throw ProblemException.conflict("official-account.claimed", account.platform, account.handle);
+                throw ProblemException.duplicate("official-account.claimed", account.platform, account.handle);
             }
             throw e;
         }

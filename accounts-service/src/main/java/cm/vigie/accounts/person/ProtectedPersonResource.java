@@ -69,7 +69,8 @@ public class ProtectedPersonResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createProtectedPerson", summary = "Register an official whose identity must be protected")
+    @Operation(operationId = "createProtectedPerson", summary = "Register an official whose identity must be protected",
+            description = "Registers an official whose identity must be protected (names, handles, reference photo hashes); impersonation scoring uses it at once. Audited in the person's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "minister", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set", content = @Content(schema = @Schema(implementation = ProtectedPersonView.class), examples = @ExampleObject(name = "minister", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (a photo hash must be 16 hex digits, never a URL)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -80,7 +81,8 @@ public class ProtectedPersonResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listProtectedPersons", summary = "List your institution's protected persons, by name by default")
+    @Operation(operationId = "listProtectedPersons", summary = "List your institution's protected persons, by name by default",
+            description = "Lists the institution's protected persons, one page at a time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.ProtectedPersonPage.class), examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ProtectedPersonView> list(
@@ -93,7 +95,8 @@ public class ProtectedPersonResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getProtectedPerson", summary = "Read a protected person")
+    @Operation(operationId = "getProtectedPerson", summary = "Read a protected person",
+            description = "Returns one protected person; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The person; ETag carries its version", content = @Content(schema = @Schema(implementation = ProtectedPersonView.class), examples = @ExampleObject(name = "minister", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such person in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -103,7 +106,8 @@ public class ProtectedPersonResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateProtectedPerson", summary = "Replace a protected person's fields (If-Match required)")
+    @Operation(operationId = "updateProtectedPerson", summary = "Replace a protected person's fields (If-Match required)",
+            description = "Replaces a protected person's fields. Requires If-Match; recorded in the person's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "minister", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = ProtectedPersonView.class), examples = @ExampleObject(name = "minister", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -118,7 +122,8 @@ public class ProtectedPersonResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deleteProtectedPerson", summary = "Remove a protected person (If-Match optional); cases keep their evidence but lose the link")
+    @Operation(operationId = "deleteProtectedPerson", summary = "Remove a protected person (If-Match optional); cases keep their evidence but lose the link",
+            description = "Removes a protected person; suspect cases keep their evidence but lose the link. If-Match is optional; the removal is audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such person in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +136,8 @@ public class ProtectedPersonResource {
     // any type is read, then checked, so that a wrong role gets its 403 before a wrong type gets its 415
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "addProtectedPersonPhoto", summary = "Upload a reference photo (PNG or JPEG, at most 2 MB); its 64-bit perceptual hash is kept, not the photo")
+    @Operation(operationId = "addProtectedPersonPhoto", summary = "Upload a reference photo (PNG or JPEG, at most 2 MB); its 64-bit perceptual hash is kept, not the photo",
+            description = "Uploads a reference photo (PNG or JPEG, at most 2 MB): its 64-bit perceptual hash is added to the person, the photo itself is not kept. If-Match is optional; answers the person with its new ETag.")
     @RequestBody(required = true, description = "The image bytes, sent as the body", content = {
             @Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")) })
@@ -150,7 +156,8 @@ public class ProtectedPersonResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getProtectedPersonHistory", summary = "Read a protected person's history, oldest first (read-only)")
+    @Operation(operationId = "getProtectedPersonHistory", summary = "Read a protected person's history, oldest first (read-only)",
+            description = "Lists every recorded change of a protected person, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every recorded change", content = @Content(schema = @Schema(implementation = ChangeRecord.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY), examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such person in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ChangeRecord> history(@PathParam("id") UUID id) {

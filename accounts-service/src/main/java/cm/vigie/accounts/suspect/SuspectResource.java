@@ -94,7 +94,8 @@ public class SuspectResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "createSuspectAccount", summary = "Open a case on an account suspected of impersonation")
+    @Operation(operationId = "createSuspectAccount", summary = "Open a case on an account suspected of impersonation",
+            description = "Opens a case (status SUSPECTED) on an account suspected of impersonating the institution or one of its protected persons. Audited in the case's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "facebook", value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Opened as SUSPECTED; Location and ETag set", content = @Content(schema = @Schema(implementation = SuspectView.class), examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or an unknown person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,7 +107,8 @@ public class SuspectResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listSuspectAccounts", summary = "List your institution's suspect accounts, newest first by default")
+    @Operation(operationId = "listSuspectAccounts", summary = "List your institution's suspect accounts, newest first by default",
+            description = "Lists the institution's suspect account cases, one page at a time, filtered by status or platform. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PageSchemas.SuspectPage.class), examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<SuspectView> list(
@@ -125,7 +127,8 @@ public class SuspectResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getSuspectAccount", summary = "Read a suspect account and its case")
+    @Operation(operationId = "getSuspectAccount", summary = "Read a suspect account and its case",
+            description = "Returns one suspect account case; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The case; ETag carries its version", content = @Content(schema = @Schema(implementation = SuspectView.class), examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such case in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -135,7 +138,8 @@ public class SuspectResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateSuspectAccount", summary = "Replace a case's editable fields (If-Match required); status changes through transitions")
+    @Operation(operationId = "updateSuspectAccount", summary = "Replace a case's editable fields (If-Match required); status changes through transitions",
+            description = "Replaces a case's editable fields (not its status, which moves through transitions). Requires If-Match; recorded in the case's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "case", value = UPDATE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = SuspectView.class), examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or an unknown person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -150,7 +154,8 @@ public class SuspectResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "transitionSuspectAccount", summary = "Move a case along SUSPECTED → CONFIRMED → REPORTED → TAKEN_DOWN | REJECTED_BY_PLATFORM, or to FALSE_POSITIVE (If-Match optional)")
+    @Operation(operationId = "transitionSuspectAccount", summary = "Move a case along SUSPECTED → CONFIRMED → REPORTED → TAKEN_DOWN | REJECTED_BY_PLATFORM, or to FALSE_POSITIVE (If-Match optional)",
+            description = "Moves a case along its lifecycle (SUSPECTED, CONFIRMED, REPORTED, TAKEN_DOWN or REJECTED_BY_PLATFORM, or FALSE_POSITIVE) with a note; a move the lifecycle does not allow answers 409 INVALID_TRANSITION. If-Match is optional; recorded in the case's history.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "report", value = TRANSITION_EXAMPLE),
             @ExampleObject(name = "takenDown", value = "{\"to\":\"TAKEN_DOWN\",\"reason\":\"Meta confirmed removal\",\"outcome\":\"Page removed by Meta\"}") }))
@@ -167,7 +172,8 @@ public class SuspectResource {
     @POST
     @Path("/{id}/evidence")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "addSuspectEvidence", summary = "Add a capture to a case's evidence (append-only)")
+    @Operation(operationId = "addSuspectEvidence", summary = "Add a capture to a case's evidence (append-only)",
+            description = "Appends a capture (URL, SHA-256 of the file, capture time) to a case's evidence; evidence is never edited or removed. Audited in the case's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "capture", value = EVIDENCE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = EvidenceView.class), examples = @ExampleObject(name = "capture", value = EVIDENCE_VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (SHA-256 must be 64 hex digits; capture not in the future)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -179,7 +185,8 @@ public class SuspectResource {
     @GET
     @Path("/{id}/evidence")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listSuspectEvidence", summary = "List a case's evidence, oldest capture first")
+    @Operation(operationId = "listSuspectEvidence", summary = "List a case's evidence, oldest capture first",
+            description = "Lists a case's evidence, oldest capture first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every capture", content = @Content(schema = @Schema(implementation = EvidenceView.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "captures", value = "[" + EVIDENCE_VIEW_EXAMPLE + "]")))
     @APIResponse(responseCode = "404", description = "No such case in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<EvidenceView> evidence(@PathParam("id") UUID id) {
@@ -189,7 +196,8 @@ public class SuspectResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getSuspectAccountHistory", summary = "Read a case's history, oldest first (read-only)")
+    @Operation(operationId = "getSuspectAccountHistory", summary = "Read a case's history, oldest first (read-only)",
+            description = "Lists every recorded change of a case, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every recorded change", content = @Content(schema = @Schema(implementation = ChangeRecord.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such case in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ChangeRecord> history(@PathParam("id") UUID id) {
@@ -200,7 +208,8 @@ public class SuspectResource {
     @Path("/{id}/dossier.csv")
     @Produces({ "text/csv", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "exportSuspectDossier", summary = "Export a case file for a complaint, as CSV (case, evidence, history)")
+    @Operation(operationId = "exportSuspectDossier", summary = "Export a case file for a complaint, as CSV (case, evidence, history)",
+            description = "Exports a case file for a complaint as CSV (the case, its evidence and its history). Changes nothing.")
     @APIResponse(responseCode = "200", description = "section,field,value,at,by,detail; UTF-8, CRLF line ends", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "dossier", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such case in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response dossier(@PathParam("id") UUID id) {

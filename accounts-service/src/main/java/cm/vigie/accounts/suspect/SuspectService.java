@@ -67,7 +67,7 @@ public class SuspectService {
     public SuspectAccount create(SuspectRequest request) {
         String handle = Handles.normalise(request.platform(), request.handle());
         suspects.findByHandle(request.platform(), handle).ifPresent(existing -> {
-            throw ProblemException.conflict("suspect.exists", request.platform(), handle);
+            throw ProblemException.duplicate("suspect.exists", request.platform(), handle);
         });
         requirePerson("personId", request.personId());
         SuspectAccount suspect = open(request.platform(), handle);
@@ -201,7 +201,7 @@ public class SuspectService {
         SuspectStatus from = suspect.status;
         SuspectStatus to = request.to();
         if (!from.canMoveTo(to)) {
-            throw ProblemException.conflict("suspect.transition.invalid", from, to);
+            throw ProblemException.invalidTransition("suspect.transition.invalid", from, to);
         }
         Instant now = now();
         switch (to) {
@@ -313,7 +313,7 @@ public class SuspectService {
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException violation && UNIQUE_HANDLE.equals(violation.getConstraintName())
                     || e.getCause() instanceof ConstraintViolationException cause && UNIQUE_HANDLE.equals(cause.getConstraintName())) {
-                throw ProblemException.conflict("suspect.exists", suspect.platform, suspect.handle);
+                throw ProblemException.duplicate("suspect.exists", suspect.platform, suspect.handle);
             }
             throw e;
         }

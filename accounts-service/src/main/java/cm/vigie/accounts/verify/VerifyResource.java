@@ -57,7 +57,8 @@ public class VerifyResource {
     @GET
     @PermitAll
     @SecurityRequirementsSet({})
-    @Operation(operationId = "verifyPublicAccount", summary = "Check whether an account is official (no token): give platform and handle, or a profile URL")
+    @Operation(operationId = "verifyPublicAccount", summary = "Check whether an account is official (no token): give platform and handle, or a profile URL",
+            description = "Tells anyone whether an account is an official account of a Vigie institution (and whether it is compromised), from a platform and handle or a profile URL. Changes nothing; limited per client address (429).")
     @APIResponse(responseCode = "200", description = "The answer; cacheable", headers = @Header(name = "Cache-Control", description = "public, max-age=300", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VerifyView.class), examples = {
                     @ExampleObject(name = "lookalike", description = "Not official (unknown, or registered by an institution but not proven yet); it resembles minsante's verified account", value = LOOKALIKE),

@@ -3,6 +3,9 @@ package cm.vigie.commons.problem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,7 +43,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
+                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage(),
+                        constraintOf(violation), constraintArguments(violation)))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return ProblemResponses.of(ProblemType.VALIDATION, locale(headers), instance(uri), errors,
@@ -55,7 +59,8 @@ public class ProblemMappers {
             String messageKey = e instanceof UnrecognizedPropertyException ? "problem.field.unknown"
                     : e instanceof InvalidFormatException ? "problem.field.wrong-format" : "problem.field.wrong-type";
             return ProblemResponses.of(ProblemType.VALIDATION, locale, instance(uri),
-                    List.of(new FieldError(field, Messages.get(locale, messageKey))), "problem.validation.detail");
+                    List.of(new FieldError(field, Messages.get(locale, messageKey), messageKey, Map.of())),
+                    "problem.validation.detail");
         }
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, instance(uri), "problem.malformed-request.detail");
     }
@@ -105,6 +110,26 @@ public class ProblemMappers {
 
     private static String instance(UriInfo uri) {
         return uri.getRequestUri().getRawPath();
+    }
+
+    /** The constraint's name ({@code NotBlank}, {@code Size}): stable, unlike its message. */
+    static String constraintOf(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor() == null ? null
+                : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
+    /** The constraint's own attributes ({@code min}, {@code max}, {@code regexp}...), without the standard ones. */
+    static Map<String, Object> constraintArguments(ConstraintViolation<?> violation) {
+        Map<String, Object> arguments = new TreeMap<>();
+        if (violation.getConstraintDescriptor() != null) {
+            violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+                if (!Set.of("message", "groups", "payload").contains(name)
+                        && (value instanceof Number || value instanceof String || value instanceof Boolean)) {
+                    arguments.put(name, value);
+                }
+            });
+        }
+        return arguments;
     }
 
     /** The field as the client named it: the property path below the method parameter, or the parameter itself. */

@@ -24,15 +24,24 @@ public final class ProblemResponses {
     /** The problem body alone, for code that answers outside JAX-RS (the gateway's Vert.x routes). */
     public static Problem problem(ProblemType type, Locale locale, String instance, List<FieldError> errors,
             String detailKey, Object... args) {
-        return new Problem(type.uri(), Messages.get(locale, type.titleKey()), type.status(),
+        return problem(type, type.code(), locale, instance, errors, detailKey, args);
+    }
+
+    public static Problem problem(ProblemType type, ProblemCode code, Locale locale, String instance,
+            List<FieldError> errors, String detailKey, Object... args) {
+        return new Problem(type.uri(), code, Messages.get(locale, type.titleKey()), type.status(),
                 detailKey == null ? null : Messages.get(locale, detailKey, args), instance, errors);
     }
 
+    /** The field error in the caller's language; its key stays as its {@code code}. */
+    public static FieldError resolve(FieldError error, Locale locale) {
+        return new FieldError(error.field(), Messages.get(locale, error.message(), error.positionalValues()),
+                error.code() != null ? error.code() : error.message(), error.arguments());
+    }
+
     public static Response of(ProblemException e, Locale locale, String instance) {
-        List<FieldError> errors = e.errors().stream()
-                .map(error -> new FieldError(error.field(), Messages.get(locale, error.message())))
-                .toList();
-        Problem problem = e.complete(problem(e.type(), locale, instance, errors, e.detailKey(), e.args()));
+        List<FieldError> errors = e.errors().stream().map(error -> resolve(error, locale)).toList();
+        Problem problem = e.complete(problem(e.type(), e.code(), locale, instance, errors, e.detailKey(), e.args()));
         return Response.status(e.type().status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

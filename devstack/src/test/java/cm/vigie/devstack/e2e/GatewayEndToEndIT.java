@@ -40,7 +40,7 @@ import cm.vigie.client.model.Institution;
 import cm.vigie.client.model.OfficialAccount;
 import cm.vigie.client.model.OfficialAccountRequest;
 import cm.vigie.client.model.PageResponseOfficialAccountView;
-import cm.vigie.client.model.AccountsPlatform;
+import cm.vigie.client.model.AccountPlatform;
 import cm.vigie.client.model.PublicVerification;
 import cm.vigie.client.model.StatusChange;
 import cm.vigie.devstack.KeycloakNode;
@@ -163,7 +163,7 @@ class GatewayEndToEndIT {
         String handle = "minsante_" + UUID.randomUUID().toString().substring(0, 8);
         ApiResponse<OfficialAccount> created = api.createOfficialAccountWithHttpInfo(
                 OfficialAccountsApi.APICreateOfficialAccountRequest.newBuilder()
-                        .officialAccountRequest(new OfficialAccountRequest().platform(AccountsPlatform.FACEBOOK)
+                        .officialAccountRequest(new OfficialAccountRequest().platform(AccountPlatform.FACEBOOK)
                                 .handle("@" + handle).displayName("Ministère de la Santé publique"))
                         .build());
         assertEquals(201, created.getStatusCode());
@@ -202,7 +202,7 @@ class GatewayEndToEndIT {
         assertEquals(createdId, viewer.getOfficialAccount(OfficialAccountsApi.APIGetOfficialAccountRequest.newBuilder()
                 .id(UUID.fromString(createdId)).build()).getId().toString());
         assertProblem(403, () -> viewer.createOfficialAccount(OfficialAccountsApi.APICreateOfficialAccountRequest
-                .newBuilder().officialAccountRequest(new OfficialAccountRequest().platform(AccountsPlatform.X)
+                .newBuilder().officialAccountRequest(new OfficialAccountRequest().platform(AccountPlatform.X)
                         .handle("viewer_attempt").displayName("x")).build()));
     }
 

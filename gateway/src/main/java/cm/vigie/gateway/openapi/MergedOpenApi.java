@@ -106,6 +106,7 @@ public class MergedOpenApi {
             }
             OpenApiMerger.Result result = merger.merge(documents);
             result.notes().forEach(note -> LOG.debugf("OpenAPI merge: %s", note));
+            result.violations().forEach(violation -> LOG.warnf("OpenAPI merge: %s", violation));
             if (!missing.isEmpty()) {
                 result.document().set("x-vigie-missing-services", json.valueToTree(missing));
             }

@@ -43,6 +43,10 @@ public final class OpenApiMergeMain {
         OpenApiMerger.Result result = new OpenApiMerger(
                 new OpenApiMerger.Settings(args[1], args[2], "minsante", "0.1.0")).merge(documents);
         result.notes().forEach(note -> System.out.println("[openapi merge] " + note));
+        if (!result.violations().isEmpty()) {
+            throw new IllegalStateException("The services' documents cannot be merged:\n  "
+                    + String.join("\n  ", result.violations()));
+        }
         Path output = Path.of(args[0]);
         Files.createDirectories(output.toAbsolutePath().getParent());
         json.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), result.document());

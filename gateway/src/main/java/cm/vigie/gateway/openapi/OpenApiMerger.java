@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import cm.vigie.commons.openapi.PermissionTable;
+
 /**
  * Merges the services' OpenAPI documents into the one document the gateway publishes.
  * <ul>
@@ -25,13 +27,19 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * {@code PlanPage}), and that service's references are rewritten.</li>
  * <li>Operation ids: kept when unique; a clash is resolved by prefixing the later one with its service name.</li>
  * <li>Security: the services' own schemes are replaced by one OAuth2 / OpenID Connect scheme whose description
- * explains the realm-per-institution URL pattern.</li>
+ * explains the realm-per-institution URL pattern (Swagger UI signs in with it), and an HTTP bearer scheme for the same
+ * token; a protected operation accepts either.</li>
  * </ul>
  * Pure: documents in, document out; what it had to rename is reported in {@link Result#notes()}.
  */
 public final class OpenApiMerger {
 
     public static final String SECURITY_SCHEME = "vigie";
+    /**
+     * The same Keycloak token, declared as plain HTTP bearer: generated clients then send {@code Bearer <token>}
+     * themselves (with the OAuth2 scheme alone they send the Authorization value as given).
+     */
+    public static final String BEARER_SCHEME = "bearer";
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "links", "callbacks", "pathItems");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
@@ -42,13 +50,29 @@ public final class OpenApiMerger {
     public record Settings(String gatewayUrl, String keycloakUrl, String demoRealm, String version) {
     }
 
-    public record Result(ObjectNode document, List<String> notes) {
+    /**
+     * @param notes what the merge had to rename
+     * @param violations shared vocabulary defined differently by several services: the build fails on any
+     */
+    public record Result(ObjectNode document, List<String> notes, List<String> violations) {
     }
 
+    /**
+     * Schemas that name the vocabulary shared by all services: each must be defined with the same values wherever it
+     * appears, and is published once under its own name (never prefixed with a service name).
+     */
+    public static final Set<String> SHARED_VOCABULARY = Set.of("Platform", "Severity");
+
     private final Settings settings;
+    private final ApiDocumentRules rules;
 
     public OpenApiMerger(Settings settings) {
+        this(settings, PermissionTable.bundled());
+    }
+
+    public OpenApiMerger(Settings settings, PermissionTable permissions) {
         this.settings = settings;
+        this.rules = new ApiDocumentRules(permissions);
     }
 
     /** @param documents service name to its document, in a stable order (the first one wins ties) */
@@ -63,12 +87,17 @@ public final class OpenApiMerger {
 
         // 1. Which component names must be prefixed, per service.
         Map<String, Map<String, String>> renames = new HashMap<>(); // service -> "kind/name" -> new name
+        List<String> violations = new ArrayList<>();
+        Map<String, JsonNode> shared = sharedVocabulary(docs, violations);
         for (String kind : COMPONENT_KINDS) {
             Map<String, Map<String, JsonNode>> definitions = new LinkedHashMap<>(); // name -> service -> definition
             docs.forEach((service, doc) -> doc.path("components").path(kind).properties()
                     .forEach(entry -> definitions.computeIfAbsent(entry.getKey(), k -> new LinkedHashMap<>())
                             .put(service, entry.getValue())));
             definitions.forEach((name, byService) -> {
+                if (kind.equals("schemas") && shared.containsKey(name)) {
+                    return;
+                }
                 if (new LinkedHashSet<>(byService.values()).size() > 1) {
                     byService.keySet().forEach(service -> {
                         String renamed = pascal(service) + name;
@@ -120,7 +149,9 @@ public final class OpenApiMerger {
                 doc.path("components").path(kind).properties().forEach(entry -> {
                     String name = renamed.getOrDefault(kind + "/" + entry.getKey(), entry.getKey());
                     ObjectNode target = components.has(kind) ? (ObjectNode) components.get(kind) : components.putObject(kind);
-                    if (!target.has(name)) {
+                    if (kind.equals("schemas") && shared.containsKey(name)) {
+                        target.set(name, shared.get(name));
+                    } else if (!target.has(name)) {
                         target.set(name, entry.getValue());
                     }
                 });
@@ -128,9 +159,48 @@ public final class OpenApiMerger {
         });
         merged.set("tags", sortedTags(tags));
         merged.set("paths", paths);
-        components.set("securitySchemes", NODES.objectNode().set(SECURITY_SCHEME, securityScheme()));
+        ObjectNode schemes = NODES.objectNode();
+        schemes.set(SECURITY_SCHEME, securityScheme());
+        schemes.set(BEARER_SCHEME, bearerScheme());
+        components.set("securitySchemes", schemes);
         merged.set("components", components);
-        return new Result(merged, List.copyOf(notes));
+        rules.apply(merged);
+        return new Result(merged, List.copyOf(notes), List.copyOf(violations));
+    }
+
+    /**
+     * The one definition of each shared vocabulary schema: services may order its values or word its description
+     * differently (the one with a description wins), but a different set of values is a violation.
+     */
+    private static Map<String, JsonNode> sharedVocabulary(Map<String, ObjectNode> docs, List<String> violations) {
+        Map<String, JsonNode> chosen = new LinkedHashMap<>();
+        for (String name : SHARED_VOCABULARY) {
+            Map<String, JsonNode> byService = new LinkedHashMap<>();
+            docs.forEach((service, doc) -> {
+                JsonNode definition = doc.path("components").path("schemas").get(name);
+                if (definition != null) {
+                    byService.put(service, definition);
+                }
+            });
+            if (byService.isEmpty()) {
+                continue;
+            }
+            Map<Set<String>, List<String>> valueSets = new LinkedHashMap<>();
+            byService.forEach((service, definition) -> {
+                Set<String> values = new java.util.TreeSet<>();
+                definition.path("enum").forEach(v -> values.add(v.asText()));
+                valueSets.computeIfAbsent(values, v -> new ArrayList<>()).add(service);
+            });
+            if (valueSets.size() > 1) {
+                StringBuilder message = new StringBuilder("shared vocabulary '" + name + "' is defined differently:");
+                valueSets.forEach((values, services) -> message.append(' ').append(services).append(' ').append(values));
+                violations.add(message.toString());
+                continue;
+            }
+            chosen.put(name, byService.values().stream().filter(d -> d.has("description")).findFirst()
+                    .orElse(byService.values().iterator().next()));
+        }
+        return chosen;
     }
 
     private void normalizeOperation(String service, String path, String method, ObjectNode operation,
@@ -160,6 +230,7 @@ public final class OpenApiMerger {
             }
             if (!anonymous || operation.get("security").size() > 1) {
                 security.add(NODES.objectNode().set(SECURITY_SCHEME, NODES.arrayNode()));
+                security.add(NODES.objectNode().set(BEARER_SCHEME, NODES.arrayNode()));
             }
             operation.set("security", security);
         }
@@ -173,7 +244,8 @@ public final class OpenApiMerger {
                 One API for all Vigie services (%s), served by the gateway.
 
                 **Authentication.** Every operation except `/api/public/**` and the Meta webhook needs a bearer token \
-                from Keycloak. Each institution is its own realm, named by its slug: tokens come from \
+                from Keycloak, sent as `Authorization: Bearer <token>` (security scheme `bearer`; generated clients \
+                take the bare token and add `Bearer ` themselves; Swagger UI signs in with the OAuth2 scheme `vigie`). Each institution is its own realm, named by its slug: tokens come from \
                 `%s/realms/{institution}` (for example `%s/realms/minsante`); platform operators use realm `platform`. \
                 Swagger UI logs in against the demo realm `%s` with the public client `vigie-console`.
 
@@ -197,6 +269,17 @@ public final class OpenApiMerger {
         code.put("tokenUrl", realm + "/protocol/openid-connect/token");
         code.put("refreshUrl", realm + "/protocol/openid-connect/token");
         code.putObject("scopes").put("openid", "OpenID Connect sign-in");
+        return scheme;
+    }
+
+    private ObjectNode bearerScheme() {
+        ObjectNode scheme = NODES.objectNode();
+        scheme.put("type", "http");
+        scheme.put("scheme", "bearer");
+        scheme.put("bearerFormat", "JWT");
+        scheme.put("description", "The access token of the OAuth2 scheme `" + SECURITY_SCHEME
+                + "`, sent as `Authorization: Bearer <token>`. Pass the bare token to a generated client: it adds"
+                + " `Bearer ` itself.");
         return scheme;
     }
 

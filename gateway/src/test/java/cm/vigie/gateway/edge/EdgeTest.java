@@ -76,6 +76,7 @@ class EdgeTest {
                     .header("X-Request-Id", not(nullValue()))
                     .contentType(startsWith("application/problem+json"))
                     .body("type", equalTo("https://vigie.cm/problems/unauthenticated"))
+                    .body("code", equalTo("UNAUTHENTICATED"))
                     .body("status", equalTo(401))
                     .body("title", equalTo("Authentification requise"))
                     .body("instance", equalTo("/api/accounts/official"));
@@ -198,6 +199,7 @@ class EdgeTest {
         response.statusCode(429)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://vigie.cm/problems/too-many-requests"))
+                .body("code", equalTo("RATE_LIMITED"))
                 .body("detail", containsString("try again"))
                 .header("Retry-After", not(nullValue()))
                 .header("RateLimit-Limit", limit)

@@ -59,6 +59,7 @@ class LimitsAndCorsTest {
                 .statusCode(413)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://vigie.cm/problems/payload-too-large"))
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"))
                 .body("status", equalTo(413));
         assertNull(upstream.poll(300));
         // exactly the limit passes

@@ -60,6 +60,7 @@ class ResilienceTest {
                 .statusCode(503)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://vigie.cm/problems/unavailable"))
+                .body("code", equalTo("SERVICE_UNAVAILABLE"))
                 .body("title", equalTo("Service indisponible"))
                 .body("detail", containsString("watch"));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1000, "503 within a second");
@@ -83,6 +84,7 @@ class ResilienceTest {
                 .statusCode(504)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://vigie.cm/problems/gateway-timeout"))
+                .body("code", equalTo("GATEWAY_TIMEOUT"))
                 .body("detail", containsString("plan"));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertTrue(millis >= 900 && millis < 2900, "504 after the 1 s read timeout, not the 3 s answer: " + millis);

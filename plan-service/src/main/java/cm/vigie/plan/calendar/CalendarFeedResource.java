@@ -47,7 +47,8 @@ public class CalendarFeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "createPlanCalendarFeed", summary = "Create a secret subscription link for Outlook or Google Calendar (shown once)")
+    @Operation(operationId = "createPlanCalendarFeed", summary = "Create a secret subscription link for Outlook or Google Calendar (shown once)",
+            description = "Creates a secret subscription link to the institution's editorial calendar (optionally for one channel) for calendar programs; the secret is shown in this answer only. Audited.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "all channels", value = "{}")))
     @APIResponse(responseCode = "201", description = "The link; keep it secret, revoke it when leaked", content = @Content(schema = @Schema(implementation = CalendarFeedView.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,7 +64,8 @@ public class CalendarFeedResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listPlanCalendarFeeds", summary = "Your live subscription links (without their secrets)")
+    @Operation(operationId = "listPlanCalendarFeeds", summary = "Your live subscription links (without their secrets)",
+            description = "Lists the caller's live calendar subscription links, without their secrets. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Your feeds")
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,7 +76,8 @@ public class CalendarFeedResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "revokePlanCalendarFeed", summary = "Revoke a subscription link (yours, or any as institution admin)")
+    @Operation(operationId = "revokePlanCalendarFeed", summary = "Revoke a subscription link (yours, or any as institution admin)",
+            description = "Revokes a calendar subscription link: it answers 404 from then on. A user revokes their own links; an institution-admin any link of the institution. Audited.")
     @APIResponse(responseCode = "204", description = "Revoked: the link answers 404 from now on")
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Someone else's link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -88,7 +91,8 @@ public class CalendarFeedResource {
     @PermitAll
     @SecurityRequirements
     @Produces({ CalendarResource.TEXT_CALENDAR + ";charset=utf-8", Problem.MEDIA_TYPE })
-    @Operation(operationId = "readPlanCalendarFeed", summary = "The calendar behind a subscription link, for calendar programs (no bearer token: the link is the secret)")
+    @Operation(operationId = "readPlanCalendarFeed", summary = "The calendar behind a subscription link, for calendar programs (no bearer token: the link is the secret)",
+            description = "Serves the iCalendar document behind a subscription link, for calendar programs that cannot send a token: the secret link is the credential. Changes nothing; a revoked link or a suspended institution is refused.")
     @APIResponse(responseCode = "200", description = "An iCalendar document: 30 days back, 120 days ahead by default", content = @Content(mediaType = CalendarResource.TEXT_CALENDAR, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The link's institution is suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -35,7 +35,8 @@ public class CalendarResource {
     @GET
     @Produces({ TEXT_CALENDAR + ";charset=utf-8", Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "exportPlanCalendar", summary = "The editorial calendar as iCalendar (RFC 5545): publications and risk dates with prebunking reminders")
+    @Operation(operationId = "exportPlanCalendar", summary = "The editorial calendar as iCalendar (RFC 5545): publications and risk dates with prebunking reminders",
+            description = "Exports the editorial calendar (publications and risk dates with their prebunking reminders) of a window as an iCalendar document (RFC 5545). Changes nothing.")
     @APIResponse(responseCode = "200", description = "An iCalendar document", content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
             examples = @ExampleObject(name = "one publication", value = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Vigie//plan-service//FR\r\nBEGIN:VEVENT\r\nUID:3c2b1a09-8f7e-4d6c-b5a4-938271605f4e@plans.vigie.cm\r\nDTSTAMP:20270110T080000Z\r\nDTSTART:20270112T080000Z\r\nDTEND:20270112T081500Z\r\nSUMMARY:Lancement de la campagne HPV\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")))
     @APIResponse(responseCode = "400", description = "Invalid window or channel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

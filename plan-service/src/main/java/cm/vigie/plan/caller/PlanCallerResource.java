@@ -31,7 +31,8 @@ public class PlanCallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER,
             Roles.VIEWER })
-    @Operation(operationId = "getPlanCaller", summary = "The caller as plan-service sees it: realm, institution, user name, roles")
+    @Operation(operationId = "getPlanCaller", summary = "The caller as plan-service sees it: realm, institution, user name, roles",
+            description = "Answers who the token says the caller is, as plan-service resolves it (realm, institution, user, roles that count). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The verified caller")
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CallerView me() {

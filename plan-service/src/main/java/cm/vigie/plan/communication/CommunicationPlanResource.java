@@ -71,7 +71,8 @@ public class CommunicationPlanResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createCommunicationPlan", summary = "Draft a communication plan (title and period at least)")
+    @Operation(operationId = "createCommunicationPlan", summary = "Draft a communication plan (title and period at least)",
+            description = "Drafts a communication plan (title, period, objectives, channels) as revision 1 in status DRAFT; its channels must be official accounts of the institution (checked with accounts-service). Audited in the plan's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccination", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted as revision 1; Location and ETag set", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,7 +85,8 @@ public class CommunicationPlanResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listCommunicationPlans", summary = "List your institution's communication plans, newest first by default")
+    @Operation(operationId = "listCommunicationPlans", summary = "List your institution's communication plans, newest first by default",
+            description = "Lists the institution's communication plans, one page at a time, filtered by status or period. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<CommunicationPlanView> list(@Parameter(description = "Only this status") @QueryParam("status") ItemStatus status,
@@ -96,7 +98,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getCommunicationPlan", summary = "Read a communication plan in its current revision")
+    @Operation(operationId = "getCommunicationPlan", summary = "Read a communication plan in its current revision",
+            description = "Returns a communication plan in its current revision; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The plan; ETag carries its version", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -107,7 +110,8 @@ public class CommunicationPlanResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateCommunicationPlan", summary = "Edit a plan (If-Match required); an approved or active plan starts a new revision to approve")
+    @Operation(operationId = "updateCommunicationPlan", summary = "Edit a plan (If-Match required); an approved or active plan starts a new revision to approve",
+            description = "Edits a communication plan, creating a new revision; an approved plan goes back to draft. Requires If-Match; recorded in the plan's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccination", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Edited; new ETag", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +129,8 @@ public class CommunicationPlanResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "submitCommunicationPlan", summary = "Submit a draft for approval (If-Match optional)")
+    @Operation(operationId = "submitCommunicationPlan", summary = "Submit a draft for approval (If-Match optional)",
+            description = "Submits a draft plan for approval: DRAFT becomes IN_REVIEW. If-Match is optional; recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "IN_REVIEW", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -139,7 +144,8 @@ public class CommunicationPlanResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "approveCommunicationPlan", summary = "Approve the plan in review; APPROVED once the policy's count is reached (four-eyes: never the author)")
+    @Operation(operationId = "approveCommunicationPlan", summary = "Approve the plan in review; APPROVED once the policy's count is reached (four-eyes: never the author)",
+            description = "Counts the caller's approval of a plan in review; the plan becomes APPROVED once the approval policy's count is reached. The policy's roles narrow who may approve (403 NOT_AN_APPROVER) and the author never approves (403 FOUR_EYES); recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "Approval counted", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -153,7 +159,8 @@ public class CommunicationPlanResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "rejectCommunicationPlan", summary = "Send the plan in review back to draft; the comment is the required reason")
+    @Operation(operationId = "rejectCommunicationPlan", summary = "Send the plan in review back to draft; the comment is the required reason",
+            description = "Sends a plan in review back to DRAFT with the required reason. The approval policy applies as for approval; recorded in the plan's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reason", value = "{\"comment\":\"Le ton est trop défensif\"}")))
     @APIResponse(responseCode = "200", description = "Back to DRAFT", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,7 +175,8 @@ public class CommunicationPlanResource {
     @POST
     @Path("/{id}/activate")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "activateCommunicationPlan", summary = "Put an approved plan into action")
+    @Operation(operationId = "activateCommunicationPlan", summary = "Put an approved plan into action",
+            description = "Puts an approved plan into action: APPROVED becomes ACTIVE. Recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "ACTIVE", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -181,7 +189,8 @@ public class CommunicationPlanResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "closeCommunicationPlan", summary = "Close an active or approved plan")
+    @Operation(operationId = "closeCommunicationPlan", summary = "Close an active or approved plan",
+            description = "Closes an active or approved plan: it becomes CLOSED and can no longer change. Recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = CommunicationPlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -194,7 +203,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}/revisions")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listCommunicationPlanRevisions", summary = "Every revision of a plan, oldest first")
+    @Operation(operationId = "listCommunicationPlanRevisions", summary = "Every revision of a plan, oldest first",
+            description = "Lists every revision of a communication plan, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RevisionView> revisions(@PathParam("id") UUID id) {
@@ -204,7 +214,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}/revisions/diff")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "diffCommunicationPlanRevisions", summary = "What changed between two revisions, field by field (JSON Pointer paths)")
+    @Operation(operationId = "diffCommunicationPlanRevisions", summary = "What changed between two revisions, field by field (JSON Pointer paths)",
+            description = "Compares two revisions of a plan field by field (JSON Pointer paths, added, removed or changed). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The differences", content = @Content(schema = @Schema(implementation = RevisionDiff.class),
             examples = @ExampleObject(name = "target lowered", value = "{\"from\":1,\"to\":2,\"changes\":[{\"path\":\"/objectives/0/kpi/target\",\"kind\":\"CHANGED\",\"before\":25.0,\"after\":20.0}]}")))
     @APIResponse(responseCode = "400", description = "from or to missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -218,7 +229,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}/revisions/{number}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getCommunicationPlanRevision", summary = "One revision of a plan")
+    @Operation(operationId = "getCommunicationPlanRevision", summary = "One revision of a plan",
+            description = "Returns one revision of a communication plan as it was. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = RevisionView.class)))
     @APIResponse(responseCode = "404", description = "No such plan or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RevisionView revision(@PathParam("id") UUID id, @PathParam("number") int number) {
@@ -228,7 +240,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getCommunicationPlanHistory", summary = "Who did what to the plan, when, from which status to which, with content before and after edits")
+    @Operation(operationId = "getCommunicationPlanHistory", summary = "Who did what to the plan, when, from which status to which, with content before and after edits",
+            description = "Lists who did what to a plan and when (status moves, edits with content before and after), oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
@@ -238,7 +251,8 @@ public class CommunicationPlanResource {
     @GET
     @Path("/{id}/kpis")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getCommunicationPlanKpis", summary = "Each objective's current value, read live from watch-service (UNAVAILABLE with the reason when it is down)")
+    @Operation(operationId = "getCommunicationPlanKpis", summary = "Each objective's current value, read live from watch-service (UNAVAILABLE with the reason when it is down)",
+            description = "Reads each objective's current value live from watch-service (mention volume, negative share, hoax mentions, alerts resolved in SLA); an objective reads UNAVAILABLE with the reason when watch-service is down. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One value per objective", content = @Content(schema = @Schema(implementation = KpiReport.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public KpiReport kpis(@PathParam("id") UUID id) {

@@ -43,7 +43,8 @@ public class CountermeasureResource {
 
     @GET
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listPlanCountermeasures", summary = "The countermeasure catalogue (DISARM blue ids and names, guidance in French and English)")
+    @Operation(operationId = "listPlanCountermeasures", summary = "The countermeasure catalogue (DISARM blue ids and names, guidance in French and English)",
+            description = "Lists the countermeasure catalogue (DISARM blue ids and names, guidance in French and English). Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every countermeasure, by id")
     @APIResponse(responseCode = "406", description = "Only JSON is offered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Countermeasure> list() {
@@ -53,7 +54,8 @@ public class CountermeasureResource {
     @POST
     @Path("/recommend")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "recommendPlanCountermeasures", summary = "Propose a decision and countermeasures for a threat assessment, with reasons")
+    @Operation(operationId = "recommendPlanCountermeasures", summary = "Propose a decision and countermeasures for a threat assessment, with reasons",
+            description = "Proposes a decision (respond, monitor only, do not amplify) and countermeasures for a threat assessment, best first, with the reasons. Changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "fast health hoax", value = """
             {"reach":25000,"velocity":120,"harm":"HIGH","hoaxKnown":true,"informationVoid":false,"mediaInterest":true,"upcomingEvent":false}""")))
     @APIResponse(responseCode = "200", description = "Best first", content = @Content(schema = @Schema(implementation = Recommendation.class)))

@@ -61,7 +61,8 @@ public class ExerciseResource {
     @GET
     @Path("/scenarios")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listExerciseScenarios", summary = "List the scenario library: id, title and summary in French and English, mentions posted, duration")
+    @Operation(operationId = "listExerciseScenarios", summary = "List the scenario library: id, title and summary in French and English, mentions posted, duration",
+            description = "Lists the crisis exercise scenario library (titles and summaries in French and English, mentions posted, duration). Changes nothing.")
     @APIResponse(responseCode = "200", description = "Every scenario of the library", content = @Content(schema = @Schema(implementation = ScenarioView.Items.class),
             examples = @ExampleObject(name = "library", value = """
                     {"items":[{"id":"vaccination-sterility","title":{"fr":"Vaccin HPV et stérilité","en":"HPV vaccine and sterility"},
@@ -72,7 +73,8 @@ public class ExerciseResource {
 
     @POST
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "startExercise", summary = "Start a scenario in your institution at ×1, ×10 or ×60: creates its watchlists, hoaxes and protected persons, then posts its injects in the background")
+    @Operation(operationId = "startExercise", summary = "Start a scenario in your institution at ×1, ×10 or ×60: creates its watchlists, hoaxes and protected persons, then posts its injects in the background",
+            description = "Starts a scenario for the institution at x1, x10 or x60: creates its watchlists and hoaxes in watch-service and its protected persons in accounts-service (all marked with the exercise), then posts its injects in the background. Nothing is kept when a service refuses the setup (502); audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "accelerated", value = "{\"scenarioId\":\"vaccination-sterility\",\"speed\":10}")))
     @APIResponse(responseCode = "201", description = "Running; Location set", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "400", description = "Unknown scenario or speed other than 1, 10, 60", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,7 +86,8 @@ public class ExerciseResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listExercises", summary = "List your institution's exercises, newest first")
+    @Operation(operationId = "listExercises", summary = "List your institution's exercises, newest first",
+            description = "Lists the institution's exercises, newest first, filtered by status. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ExerciseView> list(@Parameter(description = "Only this status", example = "RUNNING") @QueryParam("status") ExerciseStatus status,
@@ -95,7 +98,8 @@ public class ExerciseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getExercise", summary = "Read an exercise: status, scenario clock, posts sent, decision")
+    @Operation(operationId = "getExercise", summary = "Read an exercise: status, scenario clock, posts sent, decision",
+            description = "Returns an exercise: status, scenario clock, posts sent and the team's decision. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The exercise", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExerciseView get(@PathParam("id") UUID id) {
@@ -105,7 +109,8 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/pause")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "pauseExercise", summary = "Pause a running exercise: its scenario clock stops, no inject is posted")
+    @Operation(operationId = "pauseExercise", summary = "Pause a running exercise: its scenario clock stops, no inject is posted",
+            description = "Pauses a running exercise: its scenario clock stops and no inject is posted until it resumes. Audited.")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,7 +121,8 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "resumeExercise", summary = "Resume a paused exercise from where its scenario clock stopped")
+    @Operation(operationId = "resumeExercise", summary = "Resume a paused exercise from where its scenario clock stopped",
+            description = "Resumes a paused exercise from where its scenario clock stopped. Audited.")
     @APIResponse(responseCode = "200", description = "Running again", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -127,7 +133,8 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/stop")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "stopExercise", summary = "Stop an exercise for good: no more injects; the debrief stays available")
+    @Operation(operationId = "stopExercise", summary = "Stop an exercise for good: no more injects; the debrief stays available",
+            description = "Stops an exercise for good: no more injects; its data and debrief stay until it is deleted. Audited.")
     @APIResponse(responseCode = "200", description = "Stopped", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already stopped or completed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -138,7 +145,8 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "decideExercise", summary = "Record the team's decision (RESPOND, MONITOR_ONLY or DO_NOT_AMPLIFY) at the current scenario time; a later one replaces it")
+    @Operation(operationId = "decideExercise", summary = "Record the team's decision (RESPOND, MONITOR_ONLY or DO_NOT_AMPLIFY) at the current scenario time; a later one replaces it",
+            description = "Records the team's decision (RESPOND, MONITOR_ONLY or DO_NOT_AMPLIFY) at the current scenario time; a later decision replaces it and the debrief scores it.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "respond", value = "{\"decision\":\"RESPOND\",\"note\":\"Répondre avant la campagne\"}")))
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -151,7 +159,8 @@ public class ExerciseResource {
     // 204 has no body, only problems do: a client that accepts nothing but problem+json (the generated ones) must not get 406
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "deleteExercise", summary = "Delete a stopped or completed exercise everywhere: its response plans, its watch data (mentions, alerts, hoaxes, watchlists) and the protected persons it created")
+    @Operation(operationId = "deleteExercise", summary = "Delete a stopped or completed exercise everywhere: its response plans, its watch data (mentions, alerts, hoaxes, watchlists) and the protected persons it created",
+            description = "Deletes a stopped or completed exercise everywhere: its response plans here, its mentions, alerts, hoaxes and watchlists in watch-service and the protected persons it created in accounts-service. Audited; nothing is deleted here when another service refuses (502).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Still running or paused: stop it first", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -164,7 +173,8 @@ public class ExerciseResource {
     @Path("/{id}/debrief")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getExerciseDebrief", summary = "Score the exercise: times to first alert, acknowledgement, response plan, approval and publication (scenario and wall time), decision, missed alerts, false alarms; JSON, or a self-contained HTML page with Accept: text/html")
+    @Operation(operationId = "getExerciseDebrief", summary = "Score the exercise: times to first alert, acknowledgement, response plan, approval and publication (scenario and wall time), decision, missed alerts, false alarms; JSON, or a self-contained HTML page with Accept: text/html",
+            description = "Scores an exercise: times to first alert, acknowledgement, response plan, approval and publication (scenario and wall time), decision, missed alerts and false alarms; JSON, or a self-contained HTML page with Accept: text/html. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The debrief", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Debrief.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })

@@ -219,7 +219,7 @@ public class ExerciseService {
     public void delete(UUID id) {
         Exercise exercise = get(id);
         if (exercise.status == ExerciseStatus.RUNNING || exercise.status == ExerciseStatus.PAUSED) {
-            throw ProblemException.conflict("exercise.delete-active", exercise.status.name());
+            throw ProblemException.invalidTransition("exercise.delete-active", exercise.status.name());
         }
         try {
             tearDown(id, exercise.setup);
@@ -294,7 +294,7 @@ public class ExerciseService {
 
     private static void require(Exercise exercise, String action, ExerciseStatus... allowed) {
         if (!List.of(allowed).contains(exercise.status)) {
-            throw ProblemException.conflict("exercise.transition", exercise.status.name(), action);
+            throw ProblemException.invalidTransition("exercise.transition", exercise.status.name(), action);
         }
     }
 

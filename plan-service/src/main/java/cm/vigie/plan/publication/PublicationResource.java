@@ -65,7 +65,8 @@ public class PublicationResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createPublication", summary = "Plan a publication on an official channel (warnings when another one on the channel is too close)")
+    @Operation(operationId = "createPublication", summary = "Plan a publication on an official channel (warnings when another one on the channel is too close)",
+            description = "Plans a publication on an official channel of the institution as a DRAFT (the channel is checked with accounts-service); the answer warns when another publication on the channel is too close. Audited in its history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "campaign launch", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Planned as a draft; Location and ETag set", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -79,7 +80,8 @@ public class PublicationResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listPublications", summary = "The editorial calendar in planned order, by window, channel, status or plan")
+    @Operation(operationId = "listPublications", summary = "The editorial calendar in planned order, by window, channel, status or plan",
+            description = "Lists the editorial calendar in planned order, filtered by window, channel, status or plan. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid window, paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<PublicationView> list(
@@ -96,7 +98,8 @@ public class PublicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getPublication", summary = "Read a publication, with channel-gap warnings")
+    @Operation(operationId = "getPublication", summary = "Read a publication, with channel-gap warnings",
+            description = "Returns a publication with its channel-gap warnings; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The publication; ETag carries its version", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "404", description = "No such publication in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, HttpHeaders headers) {
@@ -107,7 +110,8 @@ public class PublicationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updatePublication", summary = "Edit a draft or approved publication (If-Match required); an approved one goes back to draft")
+    @Operation(operationId = "updatePublication", summary = "Edit a draft or approved publication (If-Match required); an approved one goes back to draft",
+            description = "Edits a draft or approved publication; an approved one goes back to DRAFT. Requires If-Match; recorded in its history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "campaign launch", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Edited; new ETag", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -124,7 +128,8 @@ public class PublicationResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "submitPublication", summary = "Submit a draft publication for approval (If-Match optional)")
+    @Operation(operationId = "submitPublication", summary = "Submit a draft publication for approval (If-Match optional)",
+            description = "Submits a draft publication for approval: DRAFT becomes IN_REVIEW. If-Match is optional; recorded in its history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "IN_REVIEW", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "404", description = "No such publication in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -139,7 +144,8 @@ public class PublicationResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "approvePublication", summary = "Approve the publication in review (four-eyes: never the author)")
+    @Operation(operationId = "approvePublication", summary = "Approve the publication in review (four-eyes: never the author)",
+            description = "Counts the caller's approval of a publication in review; it becomes APPROVED once the approval policy's count is reached. The policy's roles narrow who may approve (403 NOT_AN_APPROVER), the author never approves (403 FOUR_EYES); recorded in its history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "Approval counted", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "404", description = "No such publication in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -154,7 +160,8 @@ public class PublicationResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "rejectPublication", summary = "Send the publication in review back to draft; the comment is the required reason")
+    @Operation(operationId = "rejectPublication", summary = "Send the publication in review back to draft; the comment is the required reason",
+            description = "Sends a publication in review back to DRAFT with the required reason. Recorded in its history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reason", value = "{\"comment\":\"Ajouter la version anglaise\"}")))
     @APIResponse(responseCode = "200", description = "Back to DRAFT", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -169,7 +176,8 @@ public class PublicationResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "publishPublication", summary = "Record that the approved publication went out, with its URL")
+    @Operation(operationId = "publishPublication", summary = "Record that the approved publication went out, with its URL",
+            description = "Records that an approved publication went out, with its URL: it becomes PUBLISHED. Recorded in its history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "published", value = "{\"url\":\"https://www.facebook.com/MinSanteCM/posts/123\",\"comment\":\"À l'heure\"}")))
     @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "400", description = "URL missing or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -184,7 +192,8 @@ public class PublicationResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "cancelPublication", summary = "Cancel a publication that has not gone out")
+    @Operation(operationId = "cancelPublication", summary = "Cancel a publication that has not gone out",
+            description = "Cancels a publication that has not gone out: it becomes CANCELLED. Recorded in its history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = "{\"comment\":\"Reportée après le deuil national\"}")))
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = PublicationView.class)))
     @APIResponse(responseCode = "404", description = "No such publication in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -198,7 +207,8 @@ public class PublicationResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getPublicationHistory", summary = "Who did what to the publication, when, with content before and after edits")
+    @Operation(operationId = "getPublicationHistory", summary = "Who did what to the publication, when, with content before and after edits",
+            description = "Lists who did what to a publication and when, with content before and after edits, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such publication in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@PathParam("id") UUID id) {

@@ -30,7 +30,8 @@ public class EscalationResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listPlanEscalations", summary = "CRITICAL response plans not approved within the escalation delay and still waiting, oldest first")
+    @Operation(operationId = "listPlanEscalations", summary = "CRITICAL response plans not approved within the escalation delay and still waiting, oldest first",
+            description = "Lists CRITICAL response plans not approved within the escalation delay and still waiting, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The escalated plans")
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -68,7 +68,8 @@ public class ResponsePlanResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createResponsePlan", summary = "Draft a response plan from a watch-service alert or known hoax (alertId or hoaxId, and title)")
+    @Operation(operationId = "createResponsePlan", summary = "Draft a response plan from a watch-service alert or known hoax (alertId or hoaxId, and title)",
+            description = "Drafts a response plan from a watch-service alert or known hoax (alertId or hoaxId) with its deadline set by severity; warns when watch-service could not confirm the source. Audited in the plan's history.")
     @RequestBody(content = @Content(examples = { @ExampleObject(name = "from an alert", value = EXAMPLE),
             @ExampleObject(name = "minimal", value = "{\"hoaxId\":\"1f2e3d4c-5b6a-4789-9abc-def012345678\",\"title\":\"Faux résultats du BEPC\"}") }))
     @APIResponse(responseCode = "201", description = "Drafted with its deadline; Location and ETag set; warnings when watch-service could not confirm the source", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
@@ -83,7 +84,8 @@ public class ResponsePlanResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listResponsePlans", summary = "List your institution's response plans, newest first by default")
+    @Operation(operationId = "listResponsePlans", summary = "List your institution's response plans, newest first by default",
+            description = "Lists the institution's response plans, one page at a time, filtered by status or severity. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ResponsePlanView> list(@Parameter(description = "Only this status") @QueryParam("status") ItemStatus status,
@@ -97,7 +99,8 @@ public class ResponsePlanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getResponsePlan", summary = "Read a response plan")
+    @Operation(operationId = "getResponsePlan", summary = "Read a response plan",
+            description = "Returns a response plan; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The plan; ETag carries its version", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -108,7 +111,8 @@ public class ResponsePlanResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateResponsePlan", summary = "Edit a draft response plan (If-Match required; alertId and hoaxId stay as created)")
+    @Operation(operationId = "updateResponsePlan", summary = "Edit a draft response plan (If-Match required; alertId and hoaxId stay as created)",
+            description = "Edits a draft response plan (its alert or hoax stays as created). Requires If-Match; recorded in the plan's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "from an alert", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Edited; new ETag", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +129,8 @@ public class ResponsePlanResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "submitResponsePlan", summary = "Submit a draft with its decision for approval (If-Match optional)")
+    @Operation(operationId = "submitResponsePlan", summary = "Submit a draft with its decision for approval (If-Match optional)",
+            description = "Submits a draft response plan with its decision for approval: DRAFT becomes IN_REVIEW. If-Match is optional; recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "IN_REVIEW", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "400", description = "No decision yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -140,7 +145,8 @@ public class ResponsePlanResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "approveResponsePlan", summary = "Approve the plan in review (one approval for CRITICAL; four-eyes: never the author)")
+    @Operation(operationId = "approveResponsePlan", summary = "Approve the plan in review (one approval for CRITICAL; four-eyes: never the author)",
+            description = "Counts the caller's approval of a response plan in review (one approval suffices for CRITICAL); it becomes APPROVED once the policy's count is reached. The policy's roles narrow who may approve, the author never approves; recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = TRANSITION)))
     @APIResponse(responseCode = "200", description = "Approval counted", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -154,7 +160,8 @@ public class ResponsePlanResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.APPROVER })
-    @Operation(operationId = "rejectResponsePlan", summary = "Send the plan in review back to draft; the comment is the required reason")
+    @Operation(operationId = "rejectResponsePlan", summary = "Send the plan in review back to draft; the comment is the required reason",
+            description = "Sends a response plan in review back to DRAFT with the required reason. Recorded in the plan's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reason", value = "{\"comment\":\"Citer la source de l'OMS\"}")))
     @APIResponse(responseCode = "200", description = "Back to DRAFT", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,7 +175,8 @@ public class ResponsePlanResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "publishResponsePlan", summary = "Record that the approved answer (decision RESPOND) went out")
+    @Operation(operationId = "publishResponsePlan", summary = "Record that the approved answer (decision RESPOND) went out",
+            description = "Records that the approved answer of a plan whose decision is RESPOND went out: it becomes PUBLISHED. Recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = "{\"comment\":\"Publié sur Facebook et X à 11 h 40\"}")))
     @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -181,7 +189,8 @@ public class ResponsePlanResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "closeResponsePlan", summary = "Close with the outcome: mention volume before and after the answer, from watch-service")
+    @Operation(operationId = "closeResponsePlan", summary = "Close with the outcome: mention volume before and after the answer, from watch-service",
+            description = "Closes a response plan with its outcome (mention volume before and after the answer, read from watch-service, or UNAVAILABLE with the reason): it becomes CLOSED. Recorded in the plan's history.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "comment", value = "{\"comment\":\"La rumeur est retombée\"}")))
     @APIResponse(responseCode = "200", description = "CLOSED with its outcome (UNAVAILABLE with the reason when watch-service is down)", content = @Content(schema = @Schema(implementation = ResponsePlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -194,7 +203,8 @@ public class ResponsePlanResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getResponsePlanHistory", summary = "Who did what to the response plan, when, with content before and after edits")
+    @Operation(operationId = "getResponsePlanHistory", summary = "Who did what to the response plan, when, with content before and after edits",
+            description = "Lists who did what to a response plan and when, with content before and after edits, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such plan in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@PathParam("id") UUID id) {

@@ -159,7 +159,7 @@ public class ResponsePlanService {
         ResponsePlan plan = get(id);
         Workflow.checkIfMatch(ifMatch, plan);
         if (plan.status == ItemStatus.APPROVED && plan.plan.decision() != Decision.RESPOND) {
-            throw ProblemException.conflict("response.publish-needs-respond");
+            throw ProblemException.invalidTransition("response.publish-needs-respond");
         }
         plan.publishedAt = Clocks.now();
         workflow.move(plan, ifMatch, "PUBLISHED", Set.of(ItemStatus.APPROVED), ItemStatus.PUBLISHED, comment);

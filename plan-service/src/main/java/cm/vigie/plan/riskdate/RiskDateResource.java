@@ -47,7 +47,8 @@ public class RiskDateResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createPlanRiskDate", summary = "Mark a date that draws rumours (exam results, election, vaccination campaign, national day)")
+    @Operation(operationId = "createPlanRiskDate", summary = "Mark a date that draws rumours (exam results, election, vaccination campaign, national day)",
+            description = "Records a date that draws rumours (exam results, election, vaccination campaign, national day), once or yearly; the calendar shows it with a prebunking suggestion. Audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exam results", value = """
             {"name":"Résultats du baccalauréat","kind":"EXAM_RESULTS","startsOn":"2027-07-15","endsOn":"2027-07-16","yearly":false,"notes":"Faux résultats chaque année"}""")))
     @APIResponse(responseCode = "201", description = "Recorded, with the prebunking suggestion", content = @Content(schema = @Schema(implementation = RiskDateView.class)))
@@ -59,7 +60,8 @@ public class RiskDateResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listPlanRiskDates", summary = "Risk dates occurring in a window (yearly ones once per year), each with its prebunking suggestion")
+    @Operation(operationId = "listPlanRiskDates", summary = "Risk dates occurring in a window (yearly ones once per year), each with its prebunking suggestion",
+            description = "Lists the risk dates occurring in a window (yearly ones once per year), each with its prebunking suggestion. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Occurrences, earliest first")
     @APIResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RiskDateView> list(
@@ -72,7 +74,8 @@ public class RiskDateResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deletePlanRiskDate", summary = "Remove a risk date")
+    @Operation(operationId = "deletePlanRiskDate", summary = "Remove a risk date",
+            description = "Removes a risk date from the institution's calendar. Audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such risk date in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {

@@ -45,7 +45,8 @@ public class ApprovalPolicyResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getPlanApprovalPolicy", summary = "Read your institution's approval policy (defaults until set)")
+    @Operation(operationId = "getPlanApprovalPolicy", summary = "Read your institution's approval policy (defaults until set)",
+            description = "Returns the institution's approval policy (which roles approve, how many approvals each kind of item needs), the defaults until one is set; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The policy in force; ETag carries its version", content = @Content(schema = @Schema(implementation = ApprovalPolicyView.class), examples = @ExampleObject(name = "defaults", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Never: kept for generated clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get() {
@@ -55,7 +56,8 @@ public class ApprovalPolicyResource {
 
     @PUT
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "updatePlanApprovalPolicy", summary = "Set your institution's approval policy (If-Match required once it exists)")
+    @Operation(operationId = "updatePlanApprovalPolicy", summary = "Set your institution's approval policy (If-Match required once it exists)",
+            description = "Sets the institution's approval policy; items already in review are judged by the new policy. Requires If-Match once a policy exists; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two approvals", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Saved; new ETag", content = @Content(schema = @Schema(implementation = ApprovalPolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

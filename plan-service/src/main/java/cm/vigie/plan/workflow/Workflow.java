@@ -12,6 +12,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
 import cm.vigie.commons.http.ETags;
+import cm.vigie.commons.problem.ProblemCode;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 import cm.vigie.plan.audit.PlanAudit;
@@ -57,7 +58,7 @@ public class Workflow {
         ApprovalPolicy policy = policies.current();
         String actor = requireApprover(item, policy);
         if (item.approvals.stream().anyMatch(a -> a.by().equals(actor))) {
-            throw ProblemException.conflict("workflow.already-approved");
+            throw ProblemException.invalidTransition("workflow.already-approved");
         }
         List<Approval> approvals = new ArrayList<>(item.approvals);
         approvals.add(new Approval(actor, Clocks.now(), comment));
@@ -94,16 +95,16 @@ public class Workflow {
                 return;
             }
         }
-        throw ProblemException.conflict("workflow.transition", action, item.status);
+        throw ProblemException.invalidTransition("workflow.transition", action, item.status);
     }
 
     private String requireApprover(WorkflowItem item, ApprovalPolicy policy) {
         String actor = audit.actor();
         if (policy.approverRoles.stream().noneMatch(identity::hasRole)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "workflow.not-an-approver", String.join(", ", policy.approverRoles));
+            throw new ProblemException(ProblemType.FORBIDDEN, ProblemCode.NOT_AN_APPROVER, "workflow.not-an-approver", String.join(", ", policy.approverRoles));
         }
         if (actor.equals(item.createdBy) || actor.equals(item.lastEditedBy)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "workflow.four-eyes");
+            throw new ProblemException(ProblemType.FORBIDDEN, ProblemCode.FOUR_EYES, "workflow.four-eyes");
         }
         return actor;
     }

@@ -46,7 +46,8 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listWatchAlerts", summary = "List your institution's alerts, newest first by default")
+    @Operation(operationId = "listWatchAlerts", summary = "List your institution's alerts, newest first by default",
+            description = "Lists the institution's alerts, one page at a time, filtered by status, severity, watchlist or time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<AlertView> list(@BeanParam AlertFilter filter, @Valid @BeanParam PageRequest page) {
@@ -56,7 +57,8 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getWatchAlert", summary = "Read an alert with its latencies")
+    @Operation(operationId = "getWatchAlert", summary = "Read an alert with its latencies",
+            description = "Returns an alert with its status, severity and latencies (detection, acknowledgement, resolution). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") UUID id) {
@@ -66,7 +68,8 @@ public class AlertResource {
     @GET
     @Path("/{id}/mentions")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listWatchAlertMentions", summary = "The mentions grouped under an alert")
+    @Operation(operationId = "listWatchAlertMentions", summary = "The mentions grouped under an alert",
+            description = "Lists the mentions grouped under an alert, one page at a time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such alert in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<MentionView> mentions(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -79,7 +82,8 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "acknowledgeWatchAlert", summary = "Acknowledge an open alert: someone is on it")
+    @Operation(operationId = "acknowledgeWatchAlert", summary = "Acknowledge an open alert: someone is on it",
+            description = "Marks an OPEN alert ACKNOWLEDGED (someone is on it), recording who and when; live streams and webhooks are told. Any other status answers 409 INVALID_TRANSITION.")
     @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The alert is not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,7 +95,8 @@ public class AlertResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "resolveWatchAlert", summary = "Resolve an open or acknowledged alert, with a note")
+    @Operation(operationId = "resolveWatchAlert", summary = "Resolve an open or acknowledged alert, with a note",
+            description = "Marks an open or acknowledged alert RESOLVED with a note, recording who and when; live streams and webhooks are told. An already resolved alert answers 409 INVALID_TRANSITION.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "debunked", value = "{\"note\":\"Debunk published on the ministry's page\"}")))
     @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

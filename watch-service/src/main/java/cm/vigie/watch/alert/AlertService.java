@@ -58,7 +58,7 @@ public class AlertService {
     public Alert acknowledge(UUID id) {
         Alert alert = get(id);
         if (alert.status != AlertStatus.OPEN) {
-            throw ProblemException.conflict("alert.transition.invalid", alert.status, AlertStatus.ACKNOWLEDGED);
+            throw ProblemException.invalidTransition("alert.transition.invalid", alert.status, AlertStatus.ACKNOWLEDGED);
         }
         Instant now = Instant.now();
         alert.status = AlertStatus.ACKNOWLEDGED;
@@ -72,7 +72,7 @@ public class AlertService {
     public Alert resolve(UUID id, ResolveRequest request) {
         Alert alert = get(id);
         if (alert.status == AlertStatus.RESOLVED) {
-            throw ProblemException.conflict("alert.transition.invalid", alert.status, AlertStatus.RESOLVED);
+            throw ProblemException.invalidTransition("alert.transition.invalid", alert.status, AlertStatus.RESOLVED);
         }
         AlertStatus from = alert.status;
         Instant now = Instant.now();

@@ -44,7 +44,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/sentiment")
-    @Operation(operationId = "watchSentimentSeries", summary = "Scored mentions by tone (positive, neutral, negative) per hour or day, with totals and the negative share")
+    @Operation(operationId = "watchSentimentSeries", summary = "Scored mentions by tone (positive, neutral, negative) per hour or day, with totals and the negative share",
+            description = "Counts scored mentions by tone (positive, neutral, negative) per hour or local day of a range, with totals and the negative share, for all or one watchlist. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One bucket per hour or local day of the range, empty buckets 0", content = @Content(schema = @Schema(implementation = KpiViews.SentimentResponse.class),
             examples = @ExampleObject(name = "day", value = """
                     {"series": [{"bucket": "2026-11-01T00:00:00+01:00", "positive": 3, "neutral": 10, "negative": 7}],
@@ -63,7 +64,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/alerts-sla")
-    @Operation(operationId = "watchAlertsSla", summary = "Alerts created in the range and the share resolved within their severity's SLA")
+    @Operation(operationId = "watchAlertsSla", summary = "Alerts created in the range and the share resolved within their severity's SLA",
+            description = "Counts the alerts created in a range and the share resolved within their severity's SLA, per severity. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Totals and one entry per severity; SLA minutes come from configuration (vigie.watch.analytics.sla.*)", content = @Content(schema = @Schema(implementation = KpiViews.AlertSlaResponse.class),
             examples = @ExampleObject(name = "month", value = """
                     {"total": 12, "resolvedInSla": 9, "share": 0.75, "bySeverity": [{"severity": "HIGH", "slaMinutes": 60, "total": 4, "resolvedInSla": 3, "share": 0.75}]}""")))
@@ -78,7 +80,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/volume")
-    @Operation(operationId = "watchVolumeSeries", summary = "Mentions per hour or day of each watchlist (all of them unless some are named)")
+    @Operation(operationId = "watchVolumeSeries", summary = "Mentions per hour or day of each watchlist (all of them unless some are named)",
+            description = "Counts mentions per hour or local day of a range for each watchlist (all of them unless some are named). Changes nothing.")
     @APIResponse(responseCode = "200", description = "One series per watchlist", content = @Content(schema = @Schema(implementation = AnalyticsViews.SeriesResponse.class)))
     @APIResponse(responseCode = "404", description = "A named watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AnalyticsViews.SeriesResponse volume(
@@ -93,7 +96,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/hoaxes")
-    @Operation(operationId = "watchHoaxSeries", summary = "Mentions flagged for each known hoax over time")
+    @Operation(operationId = "watchHoaxSeries", summary = "Mentions flagged for each known hoax over time",
+            description = "Counts mentions flagged as restating each known hoax, per hour or day of a range. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One series per hoax seen in the range", content = @Content(schema = @Schema(implementation = AnalyticsViews.SeriesResponse.class)))
     public AnalyticsViews.SeriesResponse hoaxes(
             @Parameter(description = "Only this hoax") @QueryParam("hoaxId") UUID hoaxId,
@@ -107,7 +111,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/platforms")
-    @Operation(operationId = "watchPlatformBreakdown", summary = "Mentions per platform")
+    @Operation(operationId = "watchPlatformBreakdown", summary = "Mentions per platform",
+            description = "Counts the mentions of a range per platform, most first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Platforms, most mentions first", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse platforms(@Parameter(description = "Only mentions of this watchlist") @QueryParam("watchlistId") UUID watchlistId,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,
@@ -117,7 +122,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/top-authors")
-    @Operation(operationId = "watchTopAuthors", summary = "Authors with the most mentions, with their engagement")
+    @Operation(operationId = "watchTopAuthors", summary = "Authors with the most mentions, with their engagement",
+            description = "Lists the authors with the most mentions in a range, with their engagement. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Top authors", content = @Content(schema = @Schema(implementation = AnalyticsViews.AuthorsResponse.class)))
     public AnalyticsViews.AuthorsResponse authors(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to,
@@ -128,7 +134,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/top-hashtags")
-    @Operation(operationId = "watchTopHashtags", summary = "Most used hashtags (folded: case and accents ignored)")
+    @Operation(operationId = "watchTopHashtags", summary = "Most used hashtags (folded: case and accents ignored)",
+            description = "Lists the most used hashtags of a range (case and accents folded). Changes nothing.")
     @APIResponse(responseCode = "200", description = "Top hashtags", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse hashtags(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
@@ -138,7 +145,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/top-terms")
-    @Operation(operationId = "watchTopTerms", summary = "Most frequent words (4 letters or more, common words left out) of recent mentions")
+    @Operation(operationId = "watchTopTerms", summary = "Most frequent words (4 letters or more, common words left out) of recent mentions",
+            description = "Lists the most frequent words (4 letters or more, common words left out) of recent mentions. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Top terms", content = @Content(schema = @Schema(implementation = AnalyticsViews.CountResponse.class)))
     public AnalyticsViews.CountResponse terms(@QueryParam("watchlistId") UUID watchlistId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
@@ -148,7 +156,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/share-of-voice")
-    @Operation(operationId = "watchShareOfVoice", summary = "Each watchlist's share of all watchlist matches in the range")
+    @Operation(operationId = "watchShareOfVoice", summary = "Each watchlist's share of all watchlist matches in the range",
+            description = "Gives each watchlist's share of all watchlist matches in a range, largest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "Shares, largest first", content = @Content(schema = @Schema(implementation = AnalyticsViews.ShareResponse.class)))
     @APIResponse(responseCode = "404", description = "A named watchlist is not one of your institution's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AnalyticsViews.ShareResponse shareOfVoice(@QueryParam("watchlistId") List<UUID> watchlistIds,

@@ -31,7 +31,8 @@ public class WatchCallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER,
             Roles.VIEWER })
-    @Operation(operationId = "getWatchCaller", summary = "The caller as watch-service sees it: realm, institution, user name, roles")
+    @Operation(operationId = "getWatchCaller", summary = "The caller as watch-service sees it: realm, institution, user name, roles",
+            description = "Answers who the token says the caller is, as watch-service resolves it (realm, institution, user, roles that count). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The verified caller")
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CallerView me() {

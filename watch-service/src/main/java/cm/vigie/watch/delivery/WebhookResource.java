@@ -53,7 +53,8 @@ public class WebhookResource {
 
     @POST
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "createWatchWebhook", summary = "Register a webhook for your institution's alert events")
+    @Operation(operationId = "createWatchWebhook", summary = "Register a webhook for your institution's alert events",
+            description = "Registers an http(s) endpoint (never a private address) that receives the institution's alert events, each signed with the secret given here, which is never shown again. Audited; counts against the institution's webhook quota.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "webhook", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, a URL that is not http(s) or points to a private address", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -65,7 +66,8 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "listWatchWebhooks", summary = "List your institution's webhooks")
+    @Operation(operationId = "listWatchWebhooks", summary = "List your institution's webhooks",
+            description = "Lists the institution's webhooks with their delivery status, one page at a time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<WebhookView> list(@Valid @BeanParam PageRequest page) {
@@ -75,7 +77,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "getWatchWebhook", summary = "Read a webhook")
+    @Operation(operationId = "getWatchWebhook", summary = "Read a webhook",
+            description = "Returns a webhook and its delivery status; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The webhook; ETag carries its version", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -86,7 +89,8 @@ public class WebhookResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "updateWatchWebhook", summary = "Replace a webhook (If-Match required); active=true re-enables a disabled one")
+    @Operation(operationId = "updateWatchWebhook", summary = "Replace a webhook (If-Match required); active=true re-enables a disabled one",
+            description = "Replaces a webhook's URL, events and settings; active=true re-enables one disabled after repeated failures. Requires If-Match; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "webhook", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +106,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "deleteWatchWebhook", summary = "Remove a webhook and its delivery log")
+    @Operation(operationId = "deleteWatchWebhook", summary = "Remove a webhook and its delivery log",
+            description = "Removes a webhook and its delivery log; no more events are sent to it. Audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such webhook in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
@@ -112,7 +117,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "listWatchWebhookDeliveries", summary = "The delivery log of a webhook, newest first")
+    @Operation(operationId = "listWatchWebhookDeliveries", summary = "The delivery log of a webhook, newest first",
+            description = "Lists a webhook's delivery attempts (event, status code, duration, error), newest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such webhook in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<DeliveryView> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

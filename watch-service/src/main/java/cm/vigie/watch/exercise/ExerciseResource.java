@@ -35,7 +35,8 @@ public class ExerciseResource {
     // 204 has no body, only problems do: a client that accepts nothing but problem+json (the generated ones) must not get 406
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "deleteWatchExerciseData", summary = "Delete one exercise's mentions, matches, alerts (with their events and links), hoaxes and watchlists of your institution")
+    @Operation(operationId = "deleteWatchExerciseData", summary = "Delete one exercise's mentions, matches, alerts (with their events and links), hoaxes and watchlists of your institution",
+            description = "Deletes everything one exercise created in the institution's watch data: mentions, matches, alerts with their events and links, hoaxes and watchlists. Audited, even when there was nothing to delete; called by plan-service when an exercise is deleted.")
     @APIResponse(responseCode = "204", description = "Deleted, or there was nothing of this exercise; audited either way")
     @APIResponse(responseCode = "404", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -56,7 +56,8 @@ public class HoaxResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "createHoax", summary = "Register a known hoax; shared ones are published read-only to every institution")
+    @Operation(operationId = "createHoax", summary = "Register a known hoax; shared ones are published read-only to every institution",
+            description = "Registers a known hoax (its claims, verdict and rebuttal); mentions ingested from now on are compared with it, and a shared one is published read-only to every institution. Audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccine-chip", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set; mentions are compared with it from now on", content = @Content(schema = @Schema(implementation = HoaxView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a claim with fewer than three content words", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,7 +69,8 @@ public class HoaxResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listHoaxes", summary = "List your institution's known hoaxes, newest first by default")
+    @Operation(operationId = "listHoaxes", summary = "List your institution's known hoaxes, newest first by default",
+            description = "Lists the institution's own known hoaxes, one page at a time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<HoaxView> list(
@@ -81,7 +83,8 @@ public class HoaxResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getHoax", summary = "Read one of your institution's hoaxes")
+    @Operation(operationId = "getHoax", summary = "Read one of your institution's hoaxes",
+            description = "Returns one of the institution's hoaxes; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The hoax; ETag carries its version", content = @Content(schema = @Schema(implementation = HoaxView.class)))
     @APIResponse(responseCode = "404", description = "No such hoax in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -91,7 +94,8 @@ public class HoaxResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "updateHoax", summary = "Replace a hoax's fields (If-Match required); only its owner can")
+    @Operation(operationId = "updateHoax", summary = "Replace a hoax's fields (If-Match required); only its owner can",
+            description = "Replaces a hoax's fields; ingestion compares mentions with the new claims at once. Requires If-Match; only the owning institution can; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccine-chip", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = HoaxView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -107,7 +111,8 @@ public class HoaxResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deleteHoax", summary = "Remove a hoax (If-Match optional); mentions are no longer compared with it")
+    @Operation(operationId = "deleteHoax", summary = "Remove a hoax (If-Match optional); mentions are no longer compared with it",
+            description = "Removes a hoax: mentions are no longer compared with it (flags already set stay). If-Match is optional; audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such hoax in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -118,7 +123,8 @@ public class HoaxResource {
     @POST
     @Path("/check")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "checkHoaxes", summary = "Compare a text with your hoaxes and the shared ones, as ingestion does; stores nothing")
+    @Operation(operationId = "checkHoaxes", summary = "Compare a text with your hoaxes and the shared ones, as ingestion does; stores nothing",
+            description = "Compares a text with the institution's hoaxes and the shared ones, as ingestion does, and returns those it restates, most similar first. Stores nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "restatement", value = """
             {"text":"🚨 URGENT le vaccin covid contient une puce 5G pour surveiller la population!! #StopVaccin"}""")))
     @APIResponse(responseCode = "200", description = "The hoaxes it restates, most similar first", content = @Content(schema = @Schema(implementation = HoaxCheckResponse.class), examples = @ExampleObject(name = "one", value = """

@@ -141,10 +141,10 @@ public class HoaxService {
     public SharedHoaxView withdraw(UUID id, String reason) {
         SharedHoaxView shared = getShared(id);
         if (shared.withdrawal() != null) {
-            throw ProblemException.conflict("hoax.already-withdrawn");
+            throw ProblemException.invalidTransition("hoax.already-withdrawn");
         }
         if (!registry.withdraw(id, identity.getPrincipal().getName(), reason.strip(), Instant.now())) {
-            throw ProblemException.conflict("hoax.already-withdrawn");
+            throw ProblemException.invalidTransition("hoax.already-withdrawn");
         }
         audit.record(shared.publishedBy(), "HOAX_WITHDRAWN", AUDIT_TARGET, id, "PUBLISHED", "WITHDRAWN", reason.strip());
         changes.fire(new HoaxChanged(shared.publishedBy(), true));
@@ -155,7 +155,7 @@ public class HoaxService {
     public SharedHoaxView reinstate(UUID id) {
         SharedHoaxView shared = getShared(id);
         if (shared.withdrawal() == null || !registry.reinstate(id, Instant.now())) {
-            throw ProblemException.conflict("hoax.not-withdrawn");
+            throw ProblemException.invalidTransition("hoax.not-withdrawn");
         }
         audit.record(shared.publishedBy(), "HOAX_REINSTATED", AUDIT_TARGET, id, "WITHDRAWN", "PUBLISHED", null);
         changes.fire(new HoaxChanged(shared.publishedBy(), true));

@@ -46,7 +46,8 @@ public class SharedHoaxResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER,
             Roles.VIEWER })
-    @Operation(operationId = "listSharedHoaxes", summary = "List the hoaxes published by every institution (operators also see withdrawn ones)")
+    @Operation(operationId = "listSharedHoaxes", summary = "List the hoaxes published by every institution (operators also see withdrawn ones)",
+            description = "Lists the hoaxes every institution published to the shared registry; platform operators also see withdrawn ones. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<SharedHoaxView> list(@Parameter(description = "Only this verdict") @QueryParam("verdict") Verdict verdict,
@@ -58,7 +59,8 @@ public class SharedHoaxResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER,
             Roles.VIEWER })
-    @Operation(operationId = "getSharedHoax", summary = "Read a published hoax")
+    @Operation(operationId = "getSharedHoax", summary = "Read a published hoax",
+            description = "Returns one published hoax of the shared registry. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The published hoax", content = @Content(schema = @Schema(implementation = SharedHoaxView.class)))
     @APIResponse(responseCode = "404", description = "Not published (or withdrawn)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SharedHoaxView get(@PathParam("id") UUID id) {
@@ -69,7 +71,8 @@ public class SharedHoaxResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "withdrawSharedHoax", summary = "Withdraw a published hoax from the registry (platform operators); its owner keeps it")
+    @Operation(operationId = "withdrawSharedHoax", summary = "Withdraw a published hoax from the registry (platform operators); its owner keeps it",
+            description = "Withdraws a published hoax from the shared registry with a reason: no other institution sees or matches it any more, its owner keeps it. Audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "contested", value = """
             {"reason":"Verdict contested by the fact-checking network"}""")))
     @APIResponse(responseCode = "200", description = "Withdrawn: no other institution sees or matches it any more", content = @Content(schema = @Schema(implementation = SharedHoaxView.class)))
@@ -83,7 +86,8 @@ public class SharedHoaxResource {
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "reinstateSharedHoax", summary = "Publish a withdrawn hoax again (platform operators)")
+    @Operation(operationId = "reinstateSharedHoax", summary = "Publish a withdrawn hoax again (platform operators)",
+            description = "Publishes a withdrawn hoax again in the shared registry. Audited.")
     @APIResponse(responseCode = "200", description = "Published again", content = @Content(schema = @Schema(implementation = SharedHoaxView.class)))
     @APIResponse(responseCode = "404", description = "No such shared hoax", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import cm.vigie.commons.problem.FieldError;
 import cm.vigie.commons.problem.Messages;
 import cm.vigie.commons.problem.ProblemException;
+import cm.vigie.commons.problem.ProblemResponses;
 import cm.vigie.commons.problem.ProblemType;
 
 /**
@@ -109,7 +110,7 @@ class BatchReader {
     static IngestResult localized(IngestResult result, Locale locale) {
         return new IngestResult(result.accepted(), result.duplicates(), result.rejected().stream()
                 .map(r -> new IngestResult.Rejection(r.index(), r.errors().stream()
-                        .map(e -> new FieldError(e.field(), Messages.get(locale, e.message()))).toList()))
+                        .map(e -> ProblemResponses.resolve(e, locale)).toList()))
                 .toList());
     }
 

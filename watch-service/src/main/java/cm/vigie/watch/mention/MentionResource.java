@@ -118,7 +118,8 @@ public class MentionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getWatchMention", summary = "Read a mention")
+    @Operation(operationId = "getWatchMention", summary = "Read a mention",
+            description = "Returns one mention with its matches, hoax flags, tone and triage. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The mention", content = @Content(schema = @Schema(implementation = MentionView.class)))
     @APIResponse(responseCode = "404", description = "No such mention in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MentionView get(@PathParam("id") UUID id) {
@@ -129,7 +130,8 @@ public class MentionResource {
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "triageWatchMention", summary = "Triage a mention: status (NEW, REVIEWED, ESCALATED, DISMISSED), assignee, note")
+    @Operation(operationId = "triageWatchMention", summary = "Triage a mention: status (NEW, REVIEWED, ESCALATED, DISMISSED), assignee, note",
+            description = "Sets a mention's triage status (NEW, REVIEWED, ESCALATED, DISMISSED), assignee and note, recording who and when.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "escalate", value = TRIAGE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The triaged mention", content = @Content(schema = @Schema(implementation = MentionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -142,7 +144,8 @@ public class MentionResource {
     @Path("/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "bulkTriageWatchMentions", summary = "Apply one triage decision to up to 500 mentions")
+    @Operation(operationId = "bulkTriageWatchMentions", summary = "Apply one triage decision to up to 500 mentions",
+            description = "Applies one triage decision to up to 500 mentions of the institution and answers how many were triaged. Records who and when on each.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "dismiss", value = "{\"ids\":[\"2f4c0b8e-1d3a-4c5e-8f7a-9b0c1d2e3f40\"],\"triage\":{\"status\":\"DISMISSED\"}}")))
     @APIResponse(responseCode = "200", description = "How many were triaged", content = @Content(schema = @Schema(implementation = BulkTriageResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

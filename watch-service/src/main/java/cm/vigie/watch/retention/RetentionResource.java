@@ -41,7 +41,8 @@ public class RetentionResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getWatchRetention", summary = "Read how long your institution's mentions are kept")
+    @Operation(operationId = "getWatchRetention", summary = "Read how long your institution's mentions are kept",
+            description = "Returns how many months the institution's mentions are kept; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The period; ETag carries its version", content = @Content(schema = @Schema(implementation = RetentionView.class)))
     public Response get() {
         RetentionService.Versioned read = service.get();

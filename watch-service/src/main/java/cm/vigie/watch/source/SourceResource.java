@@ -58,7 +58,8 @@ public class SourceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createSource", summary = "Add a source: a feed to poll or a Facebook Page that pushes its events")
+    @Operation(operationId = "createSource", summary = "Add a source: a feed to poll or a Facebook Page that pushes its events",
+            description = "Adds a source of mentions: an RSS or Atom feed to poll (polled at once) or a Facebook Page that pushes its events to the Meta webhook. Audited; counts against the institution's source quota.")
     @RequestBody(content = @Content(examples = { @ExampleObject(name = "rss", value = RSS_EXAMPLE),
             @ExampleObject(name = "meta-page", value = META_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Added; Location and ETag set; a feed is polled at once", content = @Content(schema = @Schema(implementation = SourceView.class)))
@@ -71,7 +72,8 @@ public class SourceResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listSources", summary = "List your institution's sources with their collection status")
+    @Operation(operationId = "listSources", summary = "List your institution's sources with their collection status",
+            description = "Lists the institution's sources with their collection status, one page at a time. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<SourceView> list(@Parameter(description = "Only this connector type", example = "RSS") @QueryParam("type") String type,
@@ -83,7 +85,8 @@ public class SourceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getSource", summary = "Read a source and its collection status")
+    @Operation(operationId = "getSource", summary = "Read a source and its collection status",
+            description = "Returns a source and its collection status (last poll, error, items collected); secrets are never returned. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The source; ETag carries its version", content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -95,7 +98,8 @@ public class SourceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateSource", summary = "Replace a source's settings (If-Match required); omitted secrets are kept")
+    @Operation(operationId = "updateSource", summary = "Replace a source's settings (If-Match required); omitted secrets are kept",
+            description = "Replaces a source's settings (its type never changes; omitted secrets are kept). Requires If-Match; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a change of type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +115,8 @@ public class SourceResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deleteSource", summary = "Remove a source (If-Match optional); mentions it collected stay")
+    @Operation(operationId = "deleteSource", summary = "Remove a source (If-Match optional); mentions it collected stay",
+            description = "Removes a source; collection stops, mentions it collected stay. If-Match is optional; audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such source in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -122,7 +127,8 @@ public class SourceResource {
     @POST
     @Path("/{id}/poll")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "pollSource", summary = "Poll a feed now instead of waiting for its schedule")
+    @Operation(operationId = "pollSource", summary = "Poll a feed now instead of waiting for its schedule",
+            description = "Polls a feed now instead of waiting for its schedule; new items are ingested as mentions and the source's status is updated.")
     @APIResponse(responseCode = "200", description = "What the poll did, and the source's new status", content = @Content(schema = @Schema(implementation = SourcePollResult.class)))
     @APIResponse(responseCode = "404", description = "No such source in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a polled source, or paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -22,7 +22,7 @@ public class QueryProblemMapper {
                 .map(error -> new QueryIssue("query", error.position(), error.code(),
                         french ? error.messageFr() : error.messageEn()))
                 .toList();
-        QueryProblem problem = new QueryProblem(ProblemType.VALIDATION.uri(), Messages.get(locale, "problem.validation.title"),
+        QueryProblem problem = new QueryProblem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.code(), Messages.get(locale, "problem.validation.title"),
                 400, Messages.get(locale, "watchlist.query.invalid"), uri.getRequestUri().getRawPath(), errors);
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

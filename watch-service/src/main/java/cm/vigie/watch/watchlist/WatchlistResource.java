@@ -59,7 +59,8 @@ public class WatchlistResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "createWatchlist", summary = "Create a watchlist; its query takes effect at once, without a restart")
+    @Operation(operationId = "createWatchlist", summary = "Create a watchlist; its query takes effect at once, without a restart",
+            description = "Creates a watchlist (a boolean keyword query with languages, platforms, severity and alert rules); matching uses it for mentions ingested from now on, without a restart. Audited; counts against the institution's watchlist quota.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccination", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = WatchlistView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a query that does not parse (errors carry position and message)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = QueryProblem.class)))
@@ -71,7 +72,8 @@ public class WatchlistResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listWatchlists", summary = "List your institution's watchlists, newest first by default")
+    @Operation(operationId = "listWatchlists", summary = "List your institution's watchlists, newest first by default",
+            description = "Lists the institution's watchlists, one page at a time, filtered by activity or name. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<WatchlistView> list(
@@ -84,7 +86,8 @@ public class WatchlistResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getWatchlist", summary = "Read a watchlist")
+    @Operation(operationId = "getWatchlist", summary = "Read a watchlist",
+            description = "Returns a watchlist; the ETag carries its version. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The watchlist; ETag carries its version", content = @Content(schema = @Schema(implementation = WatchlistView.class)))
     @APIResponse(responseCode = "404", description = "No such watchlist in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -94,7 +97,8 @@ public class WatchlistResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "updateWatchlist", summary = "Replace a watchlist (If-Match required); matching uses the new query at once")
+    @Operation(operationId = "updateWatchlist", summary = "Replace a watchlist (If-Match required); matching uses the new query at once",
+            description = "Replaces a watchlist; matching uses the new query at once for new mentions. Requires If-Match; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vaccination", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = WatchlistView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = QueryProblem.class)))
@@ -110,7 +114,8 @@ public class WatchlistResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "deleteWatchlist", summary = "Delete a watchlist (If-Match optional); stored mentions keep their matches")
+    @Operation(operationId = "deleteWatchlist", summary = "Delete a watchlist (If-Match optional); stored mentions keep their matches",
+            description = "Deletes a watchlist: new mentions are no longer matched against it, stored mentions keep their matches. If-Match is optional; audited.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such watchlist in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,7 +126,8 @@ public class WatchlistResource {
     @POST
     @Path("/validate")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "validateWatchlistQuery", summary = "Check a query: parse errors with their position, warnings when it is too broad or NOT-only")
+    @Operation(operationId = "validateWatchlistQuery", summary = "Check a query: parse errors with their position, warnings when it is too broad or NOT-only",
+            description = "Parses a query without saving anything: answers its warnings (too broad, NOT only), or 400 with each parse error's position and code.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "query", value = "{\"query\":\"vaccin* AND (danger OR mort)\"}")))
     @APIResponse(responseCode = "200", description = "The query parses", content = @Content(schema = @Schema(implementation = ValidateResult.class),
             examples = @ExampleObject(name = "valid", value = "{\"valid\":true,\"warnings\":[]}")))
@@ -138,7 +144,8 @@ public class WatchlistResource {
     @POST
     @Path("/{id}/dry-run")
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST })
-    @Operation(operationId = "dryRunWatchlist", summary = "Show what the watchlist's query matches in sample texts, or in the mentions of the last N days")
+    @Operation(operationId = "dryRunWatchlist", summary = "Show what the watchlist's query matches in sample texts, or in the mentions of the last N days",
+            description = "Shows what a watchlist's query matches in sample texts, or among the institution's mentions of the last N days, with highlights. Stores nothing.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "texts", value = "{\"texts\":[\"Le vaccin est dangereux\",\"Campagne de vaccination à Douala\"]}"),
             @ExampleObject(name = "days", value = "{\"days\":7}") }))

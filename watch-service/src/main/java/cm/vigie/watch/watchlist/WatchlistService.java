@@ -164,7 +164,7 @@ public class WatchlistService {
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException violation && UNIQUE_NAME.equals(violation.getConstraintName())
                     || e.getCause() instanceof ConstraintViolationException cause && UNIQUE_NAME.equals(cause.getConstraintName())) {
-                throw ProblemException.conflict("watchlist.name-taken", watchlist.name);
+                throw ProblemException.duplicate("watchlist.name-taken", watchlist.name);
             }
             throw e;
         }

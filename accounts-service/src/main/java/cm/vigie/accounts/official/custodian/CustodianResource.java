@@ -46,7 +46,8 @@ public class CustodianResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "listOfficialAccountCustodians", summary = "Who holds the keys of an official account")
+    @Operation(operationId = "listOfficialAccountCustodians", summary = "Who holds the keys of an official account",
+            description = "Lists who holds the keys of an official account (owners, editors, backups). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The custodians, owners first", content = @Content(
             schema = @Schema(implementation = CustodianList.class), examples = @ExampleObject(name = "three custodians", value = EXAMPLE)))
     public CustodianList list(@PathParam("id") UUID id) {
@@ -55,7 +56,8 @@ public class CustodianResource {
 
     @PUT
     @RolesAllowed(Roles.INSTITUTION_ADMIN)
-    @Operation(operationId = "replaceOfficialAccountCustodians", summary = "Set the custodians of an official account (the whole list; at least one OWNER)")
+    @Operation(operationId = "replaceOfficialAccountCustodians", summary = "Set the custodians of an official account (the whole list; at least one OWNER)",
+            description = "Replaces the whole list of custodians of an official account; at least one OWNER is required. The change is recorded in the account's history and feeds its security score.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "three custodians", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The custodians now; the change is in the account's history", content = @Content(
             schema = @Schema(implementation = CustodianList.class), examples = @ExampleObject(name = "three custodians", value = EXAMPLE)))

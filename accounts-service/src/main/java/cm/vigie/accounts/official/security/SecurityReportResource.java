@@ -38,7 +38,8 @@ public class SecurityReportResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getOfficialAccountsSecurityReport", summary = "Security of every official account of your institution, worst first")
+    @Operation(operationId = "getOfficialAccountsSecurityReport", summary = "Security of every official account of your institution, worst first",
+            description = "Computes the security score and findings of every official account of the institution, worst first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The report, computed now", content = @Content(
             schema = @Schema(implementation = SecurityReport.class), examples = @ExampleObject(name = "two accounts", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

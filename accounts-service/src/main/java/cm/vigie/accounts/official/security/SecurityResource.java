@@ -64,7 +64,8 @@ public class SecurityResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getOfficialAccountSecurity", summary = "Security score (0-100) and findings of an official account, in French and English")
+    @Operation(operationId = "getOfficialAccountSecurity", summary = "Security score (0-100) and findings of an official account, in French and English",
+            description = "Computes an official account's security score (0-100) and its findings, in French and English, from its declared protection. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The assessment, computed now", content = @Content(
             schema = @Schema(implementation = SecurityView.class), examples = @ExampleObject(name = "weak page", value = ASSESSMENT_EXAMPLE)))
     public SecurityView get(@PathParam("id") UUID id) {
@@ -73,7 +74,8 @@ public class SecurityResource {
 
     @PUT
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "declareOfficialAccountSecurity", summary = "Declare how an official account is protected (If-Match optional); answers the new assessment")
+    @Operation(operationId = "declareOfficialAccountSecurity", summary = "Declare how an official account is protected (If-Match optional); answers the new assessment",
+            description = "Records how an official account is protected (two-factor, admins, recovery e-mail, rotation and review dates) and answers the new assessment. If-Match is optional; the declaration is audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "weak page", value = DECLARATION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Declared; ETag carries the declaration's version", content = @Content(
             schema = @Schema(implementation = SecurityView.class), examples = @ExampleObject(name = "weak page", value = ASSESSMENT_EXAMPLE)))

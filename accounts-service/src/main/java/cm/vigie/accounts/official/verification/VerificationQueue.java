@@ -95,7 +95,7 @@ public class VerificationQueue {
                 .setParameter(1, to.name()).setParameter(2, now).setParameter(3, actor()).setParameter(4, why)
                 .setParameter(5, id).executeUpdate();
         if (changed == 0) {
-            throw ProblemException.conflict("verification.not-queued", item.state());
+            throw ProblemException.invalidTransition("verification.not-queued", item.state());
         }
         entityManager.createNativeQuery("update official_account set verification = ?1, updated_at = ?2, version = version + 1, "
                 + (verification == Verification.VERIFIED ? "verified_at = ?2" : "verified_at = null") + " where id = ?3")

@@ -65,7 +65,8 @@ public class VerificationQueueResource {
     }
 
     @GET
-    @Operation(operationId = "listOfficialAccountVerifications", summary = "Claims of ownership of official accounts, oldest submission first (QUEUED by default)")
+    @Operation(operationId = "listOfficialAccountVerifications", summary = "Claims of ownership of official accounts, oldest submission first (QUEUED by default)",
+            description = "Lists claims of ownership of official accounts waiting for (or decided by) a platform operator, oldest first. Changes nothing.")
     @APIResponse(responseCode = "200", description = "One page of claims", content = @Content(schema = @Schema(implementation = PageSchemas.VerificationQueuePage.class),
             examples = @ExampleObject(name = "one claim", value = "{\"items\":[" + ITEM + "],\"page\":0,\"size\":20,\"total\":1,\"totalExact\":true}")))
     @APIResponse(responseCode = "400", description = "Invalid paging or state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -77,7 +78,8 @@ public class VerificationQueueResource {
 
     @POST
     @Path("/{id}/approve")
-    @Operation(operationId = "approveOfficialAccountVerification", summary = "Verify the claimed account, with the reason (recorded in its history)")
+    @Operation(operationId = "approveOfficialAccountVerification", summary = "Verify the claimed account, with the reason (recorded in its history)",
+            description = "Verifies a queued ownership claim with a reason: the account is answered as verified by the public check. Recorded in the account's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = """
             {"reason":"Code seen in the page's About section; page created in 2012"}""")))
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = QueueItem.class), examples = @ExampleObject(name = "claim", value = ITEM)))
@@ -90,7 +92,8 @@ public class VerificationQueueResource {
 
     @POST
     @Path("/{id}/reject")
-    @Operation(operationId = "rejectOfficialAccountVerification", summary = "Refuse the claim, with the reason (recorded in the account's history)")
+    @Operation(operationId = "rejectOfficialAccountVerification", summary = "Refuse the claim, with the reason (recorded in the account's history)",
+            description = "Refuses a queued ownership claim with a reason; the institution may request a new code. Recorded in the account's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reject", value = """
             {"reason":"Imitates the Ministry of Public Health"}""")))
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = QueueItem.class), examples = @ExampleObject(name = "claim", value = REJECTED)))

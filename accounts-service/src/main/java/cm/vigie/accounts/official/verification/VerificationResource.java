@@ -55,7 +55,8 @@ public class VerificationResource {
 
     @POST
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "requestOfficialAccountVerificationCode", summary = "Get a code to put on the page (bio or a post); a new code replaces the previous one")
+    @Operation(operationId = "requestOfficialAccountVerificationCode", summary = "Get a code to put on the page (bio or a post); a new code replaces the previous one",
+            description = "Issues a code to publish on the account's page (bio or post) to prove ownership; a new code replaces the previous one. Stores the code and its expiry.")
     @APIResponse(responseCode = "200", description = "The code and when it expires", content = @Content(schema = @Schema(implementation = ChallengeView.class), examples = @ExampleObject(name = "code", value = CHALLENGE)))
     @APIResponse(responseCode = "409", description = "Already verified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChallengeView issue(@PathParam("id") UUID id) {
@@ -64,7 +65,8 @@ public class VerificationResource {
 
     @GET
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.APPROVER, Roles.VIEWER })
-    @Operation(operationId = "getOfficialAccountVerification", summary = "Where the proof of ownership of an official account stands")
+    @Operation(operationId = "getOfficialAccountVerification", summary = "Where the proof of ownership of an official account stands",
+            description = "Returns where the proof of ownership of an official account stands (no code, code issued, queued, verified, rejected). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The current claim", content = @Content(schema = @Schema(implementation = ClaimView.class), examples = @ExampleObject(name = "queued", value = QUEUED)))
     public ClaimView current(@PathParam("id") UUID id) {
         return ClaimView.of(service.current(id));
@@ -74,7 +76,8 @@ public class VerificationResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INSTITUTION_ADMIN, Roles.COMMUNITY_MANAGER })
-    @Operation(operationId = "checkOfficialAccountVerification", summary = "Submit where the code can be seen; a connector checks the profile where it can, otherwise (or when the account resembles another institution's) a platform operator decides")
+    @Operation(operationId = "checkOfficialAccountVerification", summary = "Submit where the code can be seen; a connector checks the profile where it can, otherwise (or when the account resembles another institution's) a platform operator decides",
+            description = "Submits where the code can be seen: a connector checks the profile where it can and verifies the account, otherwise (or when the account resembles another institution's) the claim is queued for a platform operator. Recorded in the account's history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "page", value = """
             {"evidenceUrl":"https://www.facebook.com/minsante.officiel"}""")))
     @APIResponse(responseCode = "200", description = "Verified by the connector, or queued for a platform operator", content = @Content(schema = @Schema(implementation = ClaimView.class), examples = {

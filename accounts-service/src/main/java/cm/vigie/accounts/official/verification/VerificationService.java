@@ -70,7 +70,7 @@ public class VerificationService {
     public VerificationClaim issue(UUID accountId) {
         OfficialAccount account = accounts.get(accountId);
         if (account.verification == Verification.VERIFIED) {
-            throw ProblemException.conflict("verification.already-verified");
+            throw ProblemException.invalidTransition("verification.already-verified");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         VerificationClaim claim = claims.findByAccount(accountId).orElseGet(() -> {
@@ -120,12 +120,12 @@ public class VerificationService {
     public VerificationClaim check(UUID accountId, String evidenceUrl) {
         OfficialAccount account = accounts.get(accountId);
         if (account.verification == Verification.VERIFIED) {
-            throw ProblemException.conflict("verification.already-verified");
+            throw ProblemException.invalidTransition("verification.already-verified");
         }
         VerificationClaim claim = claims.findByAccount(accountId)
                 .orElseThrow(() -> ProblemException.conflict("verification.no-code"));
         if (claim.state == ClaimState.QUEUED) {
-            throw ProblemException.conflict("verification.already-queued");
+            throw ProblemException.invalidTransition("verification.already-queued");
         }
         if (claim.state != ClaimState.CHALLENGED) {
             throw ProblemException.conflict("verification.no-code");

@@ -41,7 +41,8 @@ public class MetaWebhookResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "verifyMetaWebhook", summary = "Meta's subscription handshake: echoes hub.challenge when hub.verify_token is the source's")
+    @Operation(operationId = "verifyMetaWebhook", summary = "Meta's subscription handshake: echoes hub.challenge when hub.verify_token is the source's",
+            description = "Meta's subscription handshake for a Facebook Page source: echoes hub.challenge when hub.verify_token is the source's. Needs no token; changes nothing.")
     @APIResponse(responseCode = "200", description = "The challenge, as plain text", content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "challenge", value = "1158201444")))
     @APIResponse(responseCode = "403", description = "Wrong mode or verify token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No active Facebook Page source has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,7 +57,8 @@ public class MetaWebhookResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "receiveMetaWebhook", summary = "Page feed events from Meta, signed with the app secret; posts and comments become mentions")
+    @Operation(operationId = "receiveMetaWebhook", summary = "Page feed events from Meta, signed with the app secret; posts and comments become mentions",
+            description = "Receives a Page's feed events from Meta, signed with the app secret (X-Hub-Signature-256): posts and comments become mentions of the source's institution. Needs no bearer token; an unsigned or wrongly signed body stores nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = """
             {"object":"page","entry":[{"id":"104857392011","time":1795766400,"changes":[{"field":"feed","value":{"from":{"id":"5550001","name":"Jean Mballa"},"item":"comment","post_id":"104857392011_987654321","comment_id":"987654321_111222333","parent_id":"104857392011_987654321","verb":"add","created_time":1795766390,"message":"Le vaccin contient une puce 5G !"}}]}]}""")))
     @APIResponse(responseCode = "200", description = "Verified and ingested", content = @Content(schema = @Schema(implementation = MetaWebhookReceipt.class)))
