@@ -17,6 +17,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import cm.vigie.accounts.keycloak.InstitutionRealmAdmin;
+import cm.vigie.accounts.keycloak.KeycloakAdminException;
 import cm.vigie.commons.problem.ProblemException;
 import cm.vigie.commons.problem.ProblemType;
 
@@ -44,7 +45,7 @@ class SignInRealm {
     }
 
     InForce read(String slug) {
-        RealmRepresentation realm = call(() -> admin.realmOf(slug).toRepresentation());
+        RealmRepresentation realm = call(() -> admin.call(slug, "read the sign-in policy", RealmResource::toRepresentation));
         return new InForce(realm.getPasswordPolicy(), orZero(realm.getSsoSessionIdleTimeout()),
                 orZero(realm.getSsoSessionMaxLifespan()));
     }
@@ -57,7 +58,7 @@ class SignInRealm {
         change.setSsoSessionIdleTimeout(idleSeconds);
         change.setSsoSessionMaxLifespan(maxSeconds);
         call(() -> {
-            admin.realmOf(slug).update(change);
+            admin.run(slug, "set the sign-in policy", realm -> realm.update(change));
             return null;
         });
     }
@@ -68,8 +69,7 @@ class SignInRealm {
      * members are required to and not enrolled. With {@code enforce} false, only counts.
      */
     int syncEnrolment(String slug, TwoFactorScope scope, List<String> roles, boolean enforce) {
-        return call(() -> {
-            RealmResource realm = admin.realmOf(slug);
+        return call(() -> admin.call(slug, "sync two-factor enrolment", realm -> {
             Set<String> required = new HashSet<>();
             if (scope == TwoFactorScope.ROLES) {
                 for (String role : roles) {
@@ -99,7 +99,7 @@ class SignInRealm {
                 }
             }
             return pending;
-        });
+        }));
     }
 
     /** Answers whether the user lacks TOTP; when {@code enforce}, sets or clears the required action accordingly. */
@@ -129,8 +129,8 @@ class SignInRealm {
     private static <T> T call(Supplier<T> work) {
         try {
             return work.get();
-        } catch (ProcessingException | WebApplicationException e) {
-            LOG.warnf("Keycloak admin call for the sign-in policy failed: %s", e.toString());
+        } catch (KeycloakAdminException | ProcessingException | WebApplicationException e) {
+            LOG.warnf("Keycloak admin call for the sign-in policy failed: %s", e.getMessage());
             throw new ProblemException(ProblemType.UNAVAILABLE, "keycloak.unavailable");
         }
     }
