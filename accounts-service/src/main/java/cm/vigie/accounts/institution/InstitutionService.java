@@ -15,6 +15,7 @@ import cm.vigie.accounts.history.History;
 import cm.vigie.accounts.history.HistoryEntry;
 import cm.vigie.accounts.keycloak.KeycloakAdminException;
 import cm.vigie.accounts.keycloak.KeycloakRealms;
+import cm.vigie.accounts.keycloak.TemporaryPasswords;
 import cm.vigie.accounts.keycloak.NewRealm;
 import cm.vigie.commons.audit.AuditLog;
 import cm.vigie.commons.http.ETags;
@@ -261,7 +262,7 @@ public class InstitutionService {
         return switch (e.reason()) {
             case REALM_EXISTS -> ProblemException.conflict("institution.realm-exists");
             case REALM_MISSING -> new ProblemException(ProblemType.CONFLICT, "institution.realm-missing");
-            case UNAVAILABLE, FAILED -> new ProblemException(ProblemType.UNAVAILABLE, "keycloak.unavailable");
+            case UNAVAILABLE, FAILED, NOT_FOUND, EXISTS, REJECTED -> new ProblemException(ProblemType.UNAVAILABLE, "keycloak.unavailable");
         };
     }
 

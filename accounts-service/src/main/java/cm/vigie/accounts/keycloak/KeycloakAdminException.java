@@ -10,6 +10,12 @@ public class KeycloakAdminException extends RuntimeException {
         REALM_EXISTS,
         /** The realm does not exist. */
         REALM_MISSING,
+        /** The object asked for (a user, a role) does not exist. */
+        NOT_FOUND,
+        /** An object with this name exists already (a user with this username or email). */
+        EXISTS,
+        /** Keycloak refused the request as invalid (HTTP 400), for example a password its policy refuses. */
+        REJECTED,
         /** Keycloak answered with an error we do not expect. */
         FAILED
     }

@@ -3,6 +3,11 @@ package cm.vigie.accounts.keycloak;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Institution realms in Keycloak: create from the template, check, disable, enable, remove. */
 @ApplicationScoped
@@ -10,34 +15,76 @@ public class KeycloakRealms {
 
     private static final Logger LOG = Logger.getLogger(KeycloakRealms.class);
 
-    private final KeycloakAdminClient client;
+    private final KeycloakAdmin admin;
     private final RealmTemplate template;
+    private final ObjectMapper strict;
 
-    KeycloakRealms(KeycloakAdminClient client, RealmTemplate template) {
-        this.client = client;
+    KeycloakRealms(KeycloakAdmin admin, RealmTemplate template, ObjectMapper json) {
+        this.admin = admin;
         this.template = template;
+        // a template key the library does not know would be dropped silently and change the realm: refuse it instead
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Creates the realm with its roles, console client and first admin, all in one import. */
     public void create(NewRealm realm) {
-        client.createRealm(template.render(realm));
+        RealmRepresentation representation = representation(realm);
+        admin.call("create realm " + realm.slug(), KeycloakAdminException.Reason.REALM_MISSING,
+                KeycloakAdminException.Reason.REALM_EXISTS, keycloak -> {
+                    keycloak.realms().create(representation);
+                    return null;
+                });
         LOG.infof("Created Keycloak realm %s", realm.slug());
     }
 
-    public boolean exists(String slug) {
-        return client.realm(slug).isPresent();
+    RealmRepresentation representation(NewRealm realm) {
+        try {
+            return strict.treeToValue(template.render(realm), RealmRepresentation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The realm template does not fit Keycloak's RealmRepresentation", e);
+        }
     }
 
+    public boolean exists(String slug) {
+        try {
+            admin.call("read realm " + slug, KeycloakAdminException.Reason.REALM_MISSING,
+                    KeycloakAdminException.Reason.REALM_EXISTS, keycloak -> keycloak.realm(slug).toRepresentation());
+            return true;
+        } catch (KeycloakAdminException e) {
+            if (e.reason() == KeycloakAdminException.Reason.REALM_MISSING) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Changes only {@code enabled}: Keycloak leaves every setting absent from the representation as it is. */
     public void setEnabled(String slug, boolean enabled) {
-        client.setEnabled(slug, enabled);
+        RealmRepresentation change = new RealmRepresentation();
+        change.setRealm(slug);
+        change.setEnabled(enabled);
+        admin.call((enabled ? "enable" : "disable") + " realm " + slug, KeycloakAdminException.Reason.REALM_MISSING,
+                KeycloakAdminException.Reason.REALM_EXISTS, keycloak -> {
+                    keycloak.realm(slug).update(change);
+                    return null;
+                });
         LOG.infof("%s Keycloak realm %s", enabled ? "Enabled" : "Disabled", slug);
     }
 
     /** Removes a realm this service just created and could not register; never throws. */
     public void deleteQuietly(String slug) {
         try {
-            client.deleteRealm(slug);
+            admin.call("delete realm " + slug, KeycloakAdminException.Reason.NOT_FOUND,
+                    KeycloakAdminException.Reason.EXISTS, keycloak -> {
+                        keycloak.realm(slug).remove();
+                        return null;
+                    });
             LOG.warnf("Removed Keycloak realm %s: its institution could not be registered", slug);
+        } catch (KeycloakAdminException e) {
+            if (e.reason() == KeycloakAdminException.Reason.NOT_FOUND) {
+                return;
+            }
+            LOG.errorf(e, "Keycloak realm %s was created but its institution could not be registered, and removing it failed: remove it by hand", slug);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Keycloak realm %s was created but its institution could not be registered, and removing it failed: remove it by hand", slug);
         }

@@ -1,13 +1,13 @@
-package cm.vigie.accounts.institution;
+package cm.vigie.accounts.keycloak;
 
 import java.security.SecureRandom;
 
 /**
- * One-time passwords for first admins: 16 letters and digits from an alphabet without look-alikes (no 0/O, 1/l/I), in
+ * One-time passwords for first admins and invited members: 16 letters and digits from an alphabet without look-alikes (no 0/O, 1/l/I), in
  * groups of four, always with an upper-case letter, a lower-case letter and a digit, so that they pass the realm
  * template's password policy.
  */
-final class TemporaryPasswords {
+public final class TemporaryPasswords {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
@@ -18,7 +18,7 @@ final class TemporaryPasswords {
     private TemporaryPasswords() {
     }
 
-    static String generate() {
+    public static String generate() {
         while (true) {
             StringBuilder password = new StringBuilder();
             for (int i = 0; i < 16; i++) {
