@@ -37,6 +37,16 @@ public final class AccountsTestSupport {
     }
 
     /**
+     * Makes {@code username} a user of the realm in the fake Keycloak with these realm roles (replacing one of that
+     * name), enabled or not: a member of the institution as the members API would have made it.
+     */
+    public static void ensureMember(String realm, String username, boolean enabled, String... roles) {
+        String fake = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("vigie.keycloak-admin.url", String.class);
+        given().queryParam("realm", realm).queryParam("username", username).queryParam("roles", String.join(",", roles))
+                .queryParam("enabled", enabled).post(fake + "/_fake/users").then().statusCode(200);
+    }
+
+    /**
      * Proves ownership of an official account as its institution and an operator would: a code, the evidence (the
      * fake Graph API knows no such page, so the claim is queued), the operator's approval. Answers the claim's id.
      */

@@ -22,7 +22,9 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>{@code POST /_fake/fail?op=create|update&realm=r&status=500}: the next such call for that realm fails;</li>
  * <li>{@code POST /_fake/slow?op=create&realm=r&millis=6000}: the next creation is applied, then answered late;</li>
- * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404.</li>
+ * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404;</li>
+ * <li>{@code POST /_fake/users?realm=r&username=u&roles=a,b}, {@code GET /_fake/users/r/u}: users of a realm
+ * ({@link FakeRealmUsers}, which also answers the admin API's user calls).</li>
  * </ul>
  */
 public final class FakeKeycloakAdmin implements AutoCloseable {
@@ -35,6 +37,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
     private final Map<String, ObjectNode> realms = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final FakeRealmUsers users = new FakeRealmUsers(json);
     private final HttpServer server;
 
     public FakeKeycloakAdmin() throws IOException {
@@ -89,12 +92,27 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                     send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
                     return;
                 }
+                users.imported(name, realm);
                 Long delay = delays.remove("create:" + name);
                 if (delay != null) {
                     Thread.sleep(delay);
                 }
                 exchange.getResponseHeaders().add("Location", url() + "/admin/realms/" + name);
                 send(exchange, 201, null);
+                return;
+            }
+            if (path.startsWith("/admin/realms/") && path.substring("/admin/realms/".length()).contains("/")) {
+                String rest = path.substring("/admin/realms/".length());
+                String name = URLDecoder.decode(rest.substring(0, rest.indexOf('/')), StandardCharsets.UTF_8);
+                if (!realms.containsKey(name)) {
+                    send(exchange, 404, "{\"error\":\"Realm not found.\"}");
+                    return;
+                }
+                FakeRealmUsers.Answer answer = users.admin(method, name, rest.substring(rest.indexOf('/') + 1), query, body);
+                if (answer.location() != null) {
+                    exchange.getResponseHeaders().add("Location", url() + answer.location());
+                }
+                send(exchange, answer.status(), answer.body());
                 return;
             }
             if (path.startsWith("/admin/realms/")) {
@@ -110,11 +128,18 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                             send(exchange, 404, "{\"error\":\"Realm not found.\"}");
                         } else {
                             JsonNode change = json.readTree(body);
-                            change.fields().forEachRemaining(field -> realm.set(field.getKey(), field.getValue()));
+                            change.fields().forEachRemaining(field -> {
+                                if (!field.getValue().isNull()) { // like Keycloak, an absent setting is left as it is
+                                    realm.set(field.getKey(), field.getValue());
+                                }
+                            });
                             send(exchange, 204, null);
                         }
                     }
-                    case "DELETE" -> send(exchange, realms.remove(name) == null ? 404 : 204, null);
+                    case "DELETE" -> {
+                        users.removed(name);
+                        send(exchange, realms.remove(name) == null ? 404 : 204, null);
+                    }
                     default -> send(exchange, 405, null);
                 }
                 return;
@@ -131,6 +156,13 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         if (what.startsWith("realms/") && method.equals("GET")) {
             ObjectNode realm = realms.get(what.substring("realms/".length()));
             send(exchange, realm == null ? 404 : 200, realm == null ? "{}" : json.writeValueAsString(realm));
+        } else if (what.equals("users") && method.equals("POST")) {
+            FakeRealmUsers.Answer answer = users.control(query);
+            send(exchange, answer.status(), answer.body());
+        } else if (what.startsWith("users/") && method.equals("GET")) {
+            String[] parts = what.split("/");
+            FakeRealmUsers.Answer answer = users.read(parts[1], parts[2]);
+            send(exchange, answer.status(), answer.body());
         } else if (what.equals("fail")) {
             failures.put(query.get("op") + ":" + query.get("realm"), Integer.parseInt(query.getOrDefault("status", "500")));
             send(exchange, 204, null);
