@@ -57,7 +57,12 @@ public class SignInPolicyService {
     public Versioned get() {
         String slug = slug();
         SignInPolicy policy = policies.findByIdOptional(slug).orElse(null);
-        return new Versioned(view(slug, policy, false), policy == null ? 0 : policy.version);
+        return new Versioned(view(slug, policy, false), etag(policy));
+    }
+
+    /** 0 before any row (the template's policy), then the row's version plus one. */
+    private static long etag(SignInPolicy policy) {
+        return policy == null ? 0 : policy.version + 1;
     }
 
     /** Whether a member of the institution holding these roles must sign in with a second factor. */
@@ -74,7 +79,7 @@ public class SignInPolicyService {
         String slug = slug();
         SignInPolicy policy = policies.findByIdOptional(slug).orElse(null);
         // no row yet: the policy as the realm template made it, version 0
-        ETags.requireMatch(ifMatch, policy == null ? 0 : policy.version);
+        ETags.requireMatch(ifMatch, etag(policy));
         List<FieldError> errors = SignInPolicyChecks.check(request, bounds);
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors, "problem.validation.detail");
@@ -99,8 +104,6 @@ public class SignInPolicyService {
         if (created) {
             policy = new SignInPolicy();
             policy.institutionId = slug;
-            // version 0 is the ETag of the template's policy, before any row: the first row starts after it
-            policy.version = 1L;
         }
         policy.twoFactor = request.twoFactor().required();
         policy.twoFactorRoles = String.join(",", roles);
@@ -116,7 +119,7 @@ public class SignInPolicyService {
             audit.record(slug, AUDIT_ACTION, AUDIT_TARGET, institutionId(slug), created ? null : diff.before(),
                     diff.after(), null);
         }
-        return new Versioned(view(slug, policy, false), policy.version);
+        return new Versioned(view(slug, policy, false), etag(policy));
     }
 
     private SignInPolicyView view(String slug, SignInPolicy policy, boolean enforce) {
