@@ -128,7 +128,7 @@ class TeamActivationBrowserIT {
         assertTrue(realm.path("passwordPolicy").asText().contains("length(14)"), realm.path("passwordPolicy").asText());
 
         // 2. the admin invites a community manager, who activates in the browser
-        String username = "cm-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = "cm-" + UUID.randomUUID().toString().substring(0, 8) + "@minsante.example";
         Invited invited = Members.invite(this, admin, username, "community-manager");
         JsonNode activation = activateInBrowser(username, invited.secret());
         assertEquals(List.of("CONFIGURE_TOTP", "UPDATE_PASSWORD"), sorted(activation.path("pages")),
@@ -141,8 +141,8 @@ class TeamActivationBrowserIT {
         Reply me = call("GET", "/api/accounts/me", cm, null, null);
         assertEquals(200, me.status(), me.body().toString());
         Reply account = call("POST", "/api/accounts/official", cm, null, JSON.readTree("""
-                {"platform":"FACEBOOK","handle":"%s","displayName":"Page tenue par %s","url":"https://facebook.com/%s"}"""
-                .formatted(username.replace("-", ""), username, username.replace("-", ""))));
+                {"platform":"FACEBOOK","handle":"%s","displayName":"Page de la campagne de vaccination"}"""
+                .formatted("vaccination" + username.substring(3, 11))));
         assertEquals(201, account.status(), "a community manager creates official accounts: " + account.body());
         String accountId = account.body().path("id").asText();
         assertEquals(403, call("GET", "/api/institutions/me/sign-in-policy", cm, null, null).status(),
@@ -177,7 +177,8 @@ class TeamActivationBrowserIT {
 
         JsonNode disabled = Members.disable(this, admin, invited.id());
         long disabledAt = System.nanoTime();
-        assertTrue(disabled.toString().contains(accountId), "the disable answer lists the page to hand over: " + disabled);
+        assertEquals(accountId, disabled.path("pagesToHandOver").path(0).path("id").asText(),
+                "the disable answer lists the page to hand over: " + disabled);
         HttpResponse<String> refusedRefresh = refreshResponse(refreshed.refresh());
         assertEquals(400, refusedRefresh.statusCode(), "the refresh fails at once: " + refusedRefresh.body());
         int status = 200;
@@ -414,11 +415,20 @@ class TeamActivationBrowserIT {
     record Invited(String id, String secret) {
     }
 
-    /** Calls of the members API this story makes; shapes in docs/permissions.md and the OpenAPI document. */
+    /** Calls of the members API this story makes (docs/permissions.md, `/api/institutions/me/members`). */
     static final class Members {
 
-        static Invited invite(TeamActivationBrowserIT it, String admin, String username, String role) throws Exception {
-            throw new UnsupportedOperationException("members API: after merge");
+        private static final String MEMBERS = "/api/institutions/me/members";
+
+        /** Invites; the e-mail address becomes the member's user name. */
+        static Invited invite(TeamActivationBrowserIT it, String admin, String email, String role) throws Exception {
+            Reply reply = it.call("POST", MEMBERS, admin, null, JSON.readTree("""
+                    {"email":"%s","firstName":"Jeanne","lastName":"Ngono","roles":["%s"],"locale":"fr"}""".formatted(email, role)));
+            assertEquals(201, reply.status(), reply.body().toString());
+            assertEquals(email, reply.body().path("member").path("username").asText(), reply.body().toString());
+            String secret = reply.body().path("activationSecret").asText();
+            assertFalse(secret.isBlank(), "a one-time secret: " + reply.body());
+            return new Invited(reply.body().path("member").path("id").asText(), secret);
         }
 
         static void setRoles(TeamActivationBrowserIT it, String admin, String id, List<String> roles) throws Exception {
@@ -427,15 +437,30 @@ class TeamActivationBrowserIT {
         }
 
         static Reply trySetRoles(TeamActivationBrowserIT it, String admin, String id, List<String> roles) throws Exception {
-            throw new UnsupportedOperationException("members API: after merge");
+            Reply member = it.call("GET", MEMBERS + "/" + id, admin, null, null);
+            assertEquals(200, member.status(), member.body().toString());
+            ObjectNode body = JSON.createObjectNode();
+            roles.forEach(body.putArray("roles")::add);
+            return it.call("PUT", MEMBERS + "/" + id + "/roles", admin, member.etag(), body);
         }
 
         static String idOf(TeamActivationBrowserIT it, String admin, String username) throws Exception {
-            throw new UnsupportedOperationException("members API: after merge");
+            Reply page = it.call("GET", MEMBERS + "?size=100", admin, null, null);
+            assertEquals(200, page.status(), page.body().toString());
+            for (JsonNode member : page.body().path("items")) {
+                if (username.equals(member.path("username").asText())) {
+                    return member.path("id").asText();
+                }
+            }
+            throw new AssertionError("no member " + username + " in " + page.body());
         }
 
         static JsonNode disable(TeamActivationBrowserIT it, String admin, String id) throws Exception {
-            throw new UnsupportedOperationException("members API: after merge");
+            Reply reply = it.call("POST", MEMBERS + "/" + id + "/disable", admin, null,
+                    JSON.readTree("{\"reason\":\"Left the ministry\"}"));
+            assertEquals(200, reply.status(), reply.body().toString());
+            assertEquals("DISABLED", reply.body().path("member").path("status").asText(), reply.body().toString());
+            return reply.body();
         }
     }
 }
