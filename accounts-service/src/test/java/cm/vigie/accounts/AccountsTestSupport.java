@@ -41,9 +41,14 @@ public final class AccountsTestSupport {
      * name), enabled or not: a member of the institution as the members API would have made it.
      */
     public static void ensureMember(String realm, String username, boolean enabled, String... roles) {
+        ensureMember(realm, username, enabled, false, roles);
+    }
+
+    /** Same, with a TOTP credential enrolled or not. */
+    public static void ensureMember(String realm, String username, boolean enabled, boolean otp, String... roles) {
         String fake = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("vigie.keycloak-admin.url", String.class);
-        given().queryParam("realm", realm).queryParam("username", username).queryParam("roles", String.join(",", roles))
-                .queryParam("enabled", enabled).post(fake + "/_fake/users").then().statusCode(200);
+        given().queryParam("roles", String.join(",", roles)).queryParam("enabled", enabled).queryParam("otp", otp)
+                .post(fake + "/_fake/realms/" + realm + "/users/" + username + "/put").then().statusCode(204);
     }
 
     /**

@@ -44,4 +44,8 @@ public final class PageSchemas {
     @Schema(name = "PageResponseVerificationQueueItem")
     public record VerificationQueuePage(List<QueueItem> items, int page, int size, long total, boolean totalExact) {
     }
+
+    @Schema(name = "PageResponseMemberView")
+    public record MemberPage(List<cm.vigie.accounts.member.MemberView> items, int page, int size, long total) {
+    }
 }

@@ -23,8 +23,11 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code POST /_fake/fail?op=create|update&realm=r&status=500}: the next such call for that realm fails;</li>
  * <li>{@code POST /_fake/slow?op=create&realm=r&millis=6000}: the next creation is applied, then answered late;</li>
  * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404;</li>
- * <li>{@code POST /_fake/users?realm=r&username=u&roles=a,b}, {@code GET /_fake/users/r/u}: users of a realm
- * ({@link FakeRealmUsers}, which also answers the admin API's user calls).</li>
+ * <li>{@code POST /_fake/fail?op=users&realm=r&status=503}: the next call about users, roles or sessions of r fails;</li>
+ * <li>the users of each realm ({@link FakeRealmUsers}): {@code GET /_fake/realms/r/users/{username}} shows one as
+ * stored (credentials included), {@code POST /_fake/realms/r/users/{username}/activate?otp=true} plays the member's
+ * first sign-in (password chosen, TOTP enrolled, a session started), {@code POST /_fake/realms/r/users/{username}/put?roles=a,b}
+ * makes an activated member directly ({@code &enabled=false}, {@code &otp=true}).</li>
  * </ul>
  */
 public final class FakeKeycloakAdmin implements AutoCloseable {
@@ -37,8 +40,8 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
     private final Map<String, ObjectNode> realms = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
-    private final FakeRealmUsers users = new FakeRealmUsers(json);
     private final HttpServer server;
+    private final FakeRealmUsers realmUsers = new FakeRealmUsers(json);
 
     public FakeKeycloakAdmin() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -88,11 +91,15 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                     send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
                     return;
                 }
+                if (realms.containsKey(name)) {
+                    send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
+                    return;
+                }
+                importUsers(name, realm);
                 if (realms.putIfAbsent(name, realm) != null) {
                     send(exchange, 409, "{\"errorMessage\":\"Conflict detected. See logs for details\"}");
                     return;
                 }
-                users.imported(name, realm);
                 Long delay = delays.remove("create:" + name);
                 if (delay != null) {
                     Thread.sleep(delay);
@@ -108,11 +115,12 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                     send(exchange, 404, "{\"error\":\"Realm not found.\"}");
                     return;
                 }
-                FakeRealmUsers.Answer answer = users.admin(method, name, rest.substring(rest.indexOf('/') + 1), query, body);
-                if (answer.location() != null) {
-                    exchange.getResponseHeaders().add("Location", url() + answer.location());
+                Integer failure = failures.remove("users:" + name);
+                if (failure != null) {
+                    send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
+                    return;
                 }
-                send(exchange, answer.status(), answer.body());
+                realmUsers.handle(exchange, name, rest.substring(rest.indexOf('/') + 1), method, query, body);
                 return;
             }
             if (path.startsWith("/admin/realms/")) {
@@ -136,10 +144,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                             send(exchange, 204, null);
                         }
                     }
-                    case "DELETE" -> {
-                        users.removed(name);
-                        send(exchange, realms.remove(name) == null ? 404 : 204, null);
-                    }
+                    case "DELETE" -> send(exchange, realms.remove(name) == null ? 404 : 204, null);
                     default -> send(exchange, 405, null);
                 }
                 return;
@@ -152,17 +157,19 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         }
     }
 
+    private void importUsers(String realm, ObjectNode representation) {
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        representation.path("roles").path("realm").forEach(role -> roles.add(role.path("name").asText()));
+        realmUsers.importRealm(realm, roles, representation.path("users"));
+    }
+
     private void control(HttpExchange exchange, String method, String what, Map<String, String> query) throws IOException {
-        if (what.startsWith("realms/") && method.equals("GET")) {
+        if (what.startsWith("realms/") && what.contains("/users/")) {
+            String realm = what.substring("realms/".length(), what.indexOf("/users/"));
+            realmUsers.control(exchange, realm, what.substring(what.indexOf("/users/") + "/users/".length()), method, query);
+        } else if (what.startsWith("realms/") && method.equals("GET")) {
             ObjectNode realm = realms.get(what.substring("realms/".length()));
             send(exchange, realm == null ? 404 : 200, realm == null ? "{}" : json.writeValueAsString(realm));
-        } else if (what.equals("users") && method.equals("POST")) {
-            FakeRealmUsers.Answer answer = users.control(query);
-            send(exchange, answer.status(), answer.body());
-        } else if (what.startsWith("users/") && method.equals("GET")) {
-            String[] parts = what.split("/");
-            FakeRealmUsers.Answer answer = users.read(parts[1], parts[2]);
-            send(exchange, answer.status(), answer.body());
         } else if (what.equals("fail")) {
             failures.put(query.get("op") + ":" + query.get("realm"), Integer.parseInt(query.getOrDefault("status", "500")));
             send(exchange, 204, null);
@@ -174,7 +181,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> values = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;
@@ -189,7 +196,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         return values;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);
             return;

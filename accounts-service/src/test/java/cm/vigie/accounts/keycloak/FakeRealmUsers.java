@@ -1,7 +1,10 @@
 package cm.vigie.accounts.keycloak;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,192 +15,304 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Users of the fake's realms, as the Keycloak admin API shows them: the ones a realm was imported with, the ones
- * created through {@code POST /admin/realms/{r}/users}, and the ones a test adds through
- * {@code POST /_fake/users?realm=r&username=u&roles=a,b[&enabled=false][&otp=true]}. A user is kept as its
- * representation plus two fake-only members: {@code realmRoles} and {@code credentialTypes}.
+ * The users of the fake's realms, answering the part of Keycloak's admin API the members API uses, the way Keycloak
+ * 26 does: {@code users} (list, count, create with credentials but not roles, read, update, delete), realm role
+ * mappings, {@code reset-password}, {@code credentials}, {@code sessions}, {@code logout}, {@code roles/{name}} and
+ * {@code roles/{name}/users}. Each stored user keeps its roles, credentials and sessions under {@code _} keys that
+ * representations leave out.
  */
 final class FakeRealmUsers {
 
-    record Answer(int status, String body, String location) {
-        static Answer of(int status, String body) {
-            return new Answer(status, body, null);
-        }
-    }
-
     private final ObjectMapper json;
-    /** realm → user id → user */
     private final Map<String, Map<String, ObjectNode>> users = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> roles = new ConcurrentHashMap<>();
 
     FakeRealmUsers(ObjectMapper json) {
         this.json = json;
     }
 
-    /** The users in a realm representation being imported. */
-    void imported(String realm, JsonNode representation) {
-        for (JsonNode user : representation.path("users")) {
+    void importRealm(String realm, List<String> realmRoles, JsonNode imported) {
+        Map<String, ObjectNode> stored = new ConcurrentHashMap<>();
+        roles.put(realm, List.copyOf(realmRoles));
+        for (JsonNode user : imported) {
             ObjectNode copy = ((ObjectNode) user).deepCopy();
-            List<String> types = new ArrayList<>();
-            user.path("credentials").forEach(c -> types.add(c.path("type").asText()));
-            copy.remove("credentials");
-            add(realm, copy, types);
-        }
-    }
-
-    void removed(String realm) {
-        users.remove(realm);
-    }
-
-    ObjectNode add(String realm, ObjectNode user, List<String> credentialTypes) {
-        user.put("id", user.path("id").asText(UUID.randomUUID().toString()));
-        user.put("username", user.path("username").asText().toLowerCase(Locale.ROOT));
-        if (!user.has("enabled")) {
-            user.put("enabled", true);
-        }
-        if (!user.has("requiredActions")) {
-            user.putArray("requiredActions");
-        }
-        if (!user.has("realmRoles")) {
-            user.putArray("realmRoles");
-        }
-        ArrayNode types = user.putArray("credentialTypes");
-        credentialTypes.forEach(types::add);
-        users.computeIfAbsent(realm, r -> new ConcurrentHashMap<>()).put(user.path("id").asText(), user);
-        return user;
-    }
-
-    /** {@code POST /_fake/users}: adds or replaces a user by name. */
-    Answer control(Map<String, String> query) throws IOException {
-        String realm = query.get("realm");
-        String username = query.get("username").toLowerCase(Locale.ROOT);
-        ofRealm(realm).values().removeIf(u -> u.path("username").asText().equals(username));
-        ObjectNode user = json.createObjectNode().put("username", username)
-                .put("enabled", !"false".equals(query.get("enabled")));
-        ArrayNode roles = user.putArray("realmRoles");
-        for (String role : query.getOrDefault("roles", "").split(",")) {
-            if (!role.isBlank()) {
-                roles.add(role.strip());
+            String id = UUID.randomUUID().toString();
+            copy.put("id", id);
+            copy.put("createdTimestamp", System.currentTimeMillis());
+            if (!copy.has("requiredActions")) {
+                copy.putArray("requiredActions");
             }
+            ArrayNode userRoles = copy.putArray("_roles");
+            user.path("realmRoles").forEach(userRoles::add);
+            copy.remove("realmRoles");
+            copy.set("_credentials", credentials(user.path("credentials")));
+            copy.remove("credentials");
+            copy.putArray("_sessions");
+            stored.put(id, copy);
         }
-        List<String> types = new ArrayList<>(List.of("password"));
-        if ("true".equals(query.get("otp"))) {
-            types.add("otp");
-        }
-        return Answer.of(200, json.writeValueAsString(add(realm, user, types)));
+        users.put(realm, stored);
     }
 
-    /** {@code GET /_fake/users/{realm}/{username}}: the user with its fake-only members, or 404. */
-    Answer read(String realm, String username) throws IOException {
-        return ofRealm(realm).values().stream().filter(u -> u.path("username").asText().equals(username)).findFirst()
-                .map(u -> {
-                    try {
-                        return Answer.of(200, json.writeValueAsString(u));
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).orElse(Answer.of(404, "{}"));
-    }
-
-    /** {@code rest} is what follows {@code /admin/realms/{realm}/}: {@code users...} or {@code roles/{role}/users}. */
-    Answer admin(String method, String realm, String rest, Map<String, String> query, byte[] body) throws IOException {
-        String[] parts = rest.split("/");
-        Map<String, ObjectNode> all = ofRealm(realm);
-        if (parts[0].equals("roles") && parts.length == 3 && parts[2].equals("users") && method.equals("GET")) {
-            List<ObjectNode> members = all.values().stream().filter(u -> hasRole(u, parts[1])).toList();
-            return Answer.of(200, list(page(members, query)));
+    void handle(HttpExchange exchange, String realm, String path, String method, Map<String, String> query, byte[] body)
+            throws IOException {
+        Map<String, ObjectNode> realmUsers = users.computeIfAbsent(realm, r -> new ConcurrentHashMap<>());
+        String[] parts = path.split("/");
+        if (parts[0].equals("roles") && parts.length >= 2) {
+            String role = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            if (!roles.getOrDefault(realm, List.of()).contains(role)) {
+                FakeKeycloakAdmin.send(exchange, 404, "{\"error\":\"Could not find role\"}");
+            } else if (parts.length == 2) {
+                FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(role(role)));
+            } else {
+                List<ObjectNode> holders = sorted(realmUsers).stream()
+                        .filter(u -> contains(u.path("_roles"), role)).toList();
+                FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(page(holders, query)));
+            }
+            return;
         }
         if (!parts[0].equals("users")) {
-            return Answer.of(404, "{\"error\":\"Unable to find matching target resource method\"}");
+            FakeKeycloakAdmin.send(exchange, 404, "{\"error\":\"Unable to find matching target resource method\"}");
+            return;
         }
         if (parts.length == 1) {
-            if (method.equals("POST")) {
-                ObjectNode user = (ObjectNode) json.readTree(body);
-                String username = user.path("username").asText().toLowerCase(Locale.ROOT);
-                if (all.values().stream().anyMatch(u -> u.path("username").asText().equals(username))) {
-                    return Answer.of(409, "{\"errorMessage\":\"User exists with same username\"}");
-                }
-                List<String> types = new ArrayList<>();
-                user.path("credentials").forEach(c -> types.add(c.path("type").asText()));
-                user.remove("credentials");
-                ObjectNode added = add(realm, user, types);
-                return new Answer(201, null, "/admin/realms/" + realm + "/users/" + added.path("id").asText());
+            if (method.equals("GET")) {
+                FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(page(sorted(realmUsers), query)));
+            } else if (method.equals("POST")) {
+                create(exchange, realm, realmUsers, (ObjectNode) json.readTree(body));
+            } else {
+                FakeKeycloakAdmin.send(exchange, 405, null);
             }
-            String username = query.get("username");
-            boolean exact = "true".equals(query.get("exact"));
-            List<ObjectNode> found = all.values().stream()
-                    .filter(u -> username == null || (exact ? u.path("username").asText().equals(username.toLowerCase(Locale.ROOT))
-                            : u.path("username").asText().contains(username.toLowerCase(Locale.ROOT))))
-                    .sorted((a, b) -> a.path("username").asText().compareTo(b.path("username").asText())).toList();
-            return Answer.of(200, list(page(found, query)));
+            return;
         }
-        ObjectNode user = all.get(parts[1]);
+        if (parts[1].equals("count")) {
+            FakeKeycloakAdmin.send(exchange, 200, String.valueOf(realmUsers.size()));
+            return;
+        }
+        ObjectNode user = realmUsers.get(parts[1]);
         if (user == null) {
-            return Answer.of(404, "{\"error\":\"User not found\"}");
+            FakeKeycloakAdmin.send(exchange, 404, "{\"error\":\"User not found\"}");
+            return;
         }
-        if (parts.length == 2) {
-            switch (method) {
-                case "GET" -> {
-                    return Answer.of(200, json.writeValueAsString(representation(user)));
+        String sub = parts.length == 2 ? "" : String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        switch (method + " " + sub) {
+            case "GET " -> FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(representation(user)));
+            case "PUT " -> {
+                JsonNode change = json.readTree(body);
+                change.fields().forEachRemaining(field -> {
+                    if (!field.getKey().startsWith("_") && !field.getKey().equals("id") && !field.getValue().isNull()) {
+                        user.set(field.getKey(), field.getValue());
+                    }
+                });
+                if (!user.path("enabled").asBoolean(true)) {
+                    user.putArray("_sessions");
                 }
-                case "PUT" -> {
-                    JsonNode change = json.readTree(body);
-                    change.properties().forEach(field -> {
-                        if (!field.getKey().equals("id") && !field.getKey().equals("realmRoles")) {
-                            user.set(field.getKey(), field.getValue());
-                        }
-                    });
-                    return Answer.of(204, null);
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            case "DELETE " -> {
+                realmUsers.remove(parts[1]);
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            case "GET role-mappings/realm", "GET role-mappings/realm/composite" -> {
+                ArrayNode answer = json.createArrayNode();
+                user.path("_roles").forEach(role -> answer.add(role(role.asText())));
+                answer.add(role("default-roles-" + realm));
+                FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(answer));
+            }
+            case "POST role-mappings/realm" -> {
+                ArrayNode userRoles = (ArrayNode) user.get("_roles");
+                for (JsonNode role : json.readTree(body)) {
+                    String name = role.path("name").asText();
+                    if (!roles.getOrDefault(realm, List.of()).contains(name)) {
+                        FakeKeycloakAdmin.send(exchange, 404, "{\"error\":\"Role not found\"}");
+                        return;
+                    }
+                    if (!contains(userRoles, name)) {
+                        userRoles.add(name);
+                    }
                 }
-                case "DELETE" -> {
-                    all.remove(parts[1]);
-                    return Answer.of(204, null);
-                }
-                default -> {
-                    return Answer.of(405, null);
-                }
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            case "DELETE role-mappings/realm" -> {
+                List<String> removed = new ArrayList<>();
+                json.readTree(body).forEach(role -> removed.add(role.path("name").asText()));
+                ArrayNode kept = json.createArrayNode();
+                user.path("_roles").forEach(role -> {
+                    if (!removed.contains(role.asText())) {
+                        kept.add(role);
+                    }
+                });
+                user.set("_roles", kept);
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            case "PUT reset-password" -> {
+                JsonNode credential = json.readTree(body);
+                ArrayNode credentials = json.createArrayNode();
+                user.path("_credentials").forEach(c -> {
+                    if (!c.path("type").asText().equals("password")) {
+                        credentials.add(c);
+                    }
+                });
+                credentials.add(credential(credential));
+                user.set("_credentials", credentials);
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            case "GET credentials" -> {
+                ArrayNode answer = json.createArrayNode();
+                user.path("_credentials").forEach(c -> answer.addObject().put("id", c.path("id").asText())
+                        .put("type", c.path("type").asText()).put("createdDate", c.path("createdDate").asLong()));
+                FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(answer));
+            }
+            case "GET sessions" -> FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(user.path("_sessions")));
+            case "POST logout" -> {
+                user.putArray("_sessions");
+                FakeKeycloakAdmin.send(exchange, 204, null);
+            }
+            default -> FakeKeycloakAdmin.send(exchange, 404, "{\"error\":\"Unable to find matching target resource method\"}");
+        }
+    }
+
+    /** {@code GET /_fake/realms/r/users/{username}} and {@code POST .../{username}/activate?otp=true}. */
+    void control(HttpExchange exchange, String realm, String what, String method, Map<String, String> query) throws IOException {
+        String[] parts = what.split("/");
+        String username = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        if (parts.length == 2 && parts[1].equals("put") && method.equals("POST")) {
+            put(realm, username, query);
+            FakeKeycloakAdmin.send(exchange, 204, null);
+            return;
+        }
+        ObjectNode user = users.getOrDefault(realm, Map.of()).values().stream()
+                .filter(u -> u.path("username").asText().equals(username)).findFirst().orElse(null);
+        if (user == null) {
+            FakeKeycloakAdmin.send(exchange, 404, "{}");
+        } else if (parts.length == 1 && method.equals("GET")) {
+            FakeKeycloakAdmin.send(exchange, 200, json.writeValueAsString(user));
+        } else if (parts.length == 2 && parts[1].equals("activate") && method.equals("POST")) {
+            user.putArray("requiredActions");
+            user.path("_credentials").forEach(c -> ((ObjectNode) c).put("temporary", false));
+            if (Boolean.parseBoolean(query.getOrDefault("otp", "false"))) {
+                ((ArrayNode) user.get("_credentials")).addObject().put("id", UUID.randomUUID().toString())
+                        .put("type", "otp").put("createdDate", System.currentTimeMillis());
+            }
+            long now = System.currentTimeMillis();
+            ((ArrayNode) user.get("_sessions")).addObject().put("id", UUID.randomUUID().toString())
+                    .put("username", username).put("start", now).put("lastAccess", now);
+            FakeKeycloakAdmin.send(exchange, 204, null);
+        } else {
+            FakeKeycloakAdmin.send(exchange, 404, "{}");
+        }
+    }
+
+    /**
+     * {@code POST /_fake/realms/r/users/{username}/put?roles=a,b[&enabled=false][&otp=true]}: a member as if invited and
+     * activated (replacing one of that name), for tests that need members without going through the members API.
+     */
+    private void put(String realm, String username, Map<String, String> query) {
+        Map<String, ObjectNode> realmUsers = users.computeIfAbsent(realm, r -> new ConcurrentHashMap<>());
+        String name = username.toLowerCase(Locale.ROOT);
+        realmUsers.values().removeIf(u -> u.path("username").asText().equals(name));
+        ObjectNode user = json.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        user.put("id", id).put("username", name).put("enabled", !"false".equals(query.get("enabled")))
+                .put("createdTimestamp", System.currentTimeMillis());
+        user.putArray("requiredActions");
+        ArrayNode userRoles = user.putArray("_roles");
+        for (String role : query.getOrDefault("roles", "").split(",")) {
+            if (!role.isBlank()) {
+                userRoles.add(role.strip());
             }
         }
-        if (parts.length == 3 && parts[2].equals("credentials") && method.equals("GET")) {
-            ArrayNode credentials = json.createArrayNode();
-            user.path("credentialTypes").forEach(t -> credentials.addObject().put("id", UUID.nameUUIDFromBytes(
-                    (user.path("id").asText() + t.asText()).getBytes()).toString()).put("type", t.asText()));
-            return Answer.of(200, json.writeValueAsString(credentials));
+        ArrayNode credentials = user.putArray("_credentials");
+        credentials.addObject().put("id", UUID.randomUUID().toString()).put("type", "password").put("temporary", false);
+        if ("true".equals(query.get("otp"))) {
+            credentials.addObject().put("id", UUID.randomUUID().toString()).put("type", "otp")
+                    .put("createdDate", System.currentTimeMillis());
         }
-        return Answer.of(404, "{\"error\":\"Unable to find matching target resource method\"}");
+        user.putArray("_sessions");
+        realmUsers.put(id, user);
     }
 
-    private Map<String, ObjectNode> ofRealm(String realm) {
-        return users.computeIfAbsent(realm, r -> new ConcurrentHashMap<>());
+    private void create(HttpExchange exchange, String realm, Map<String, ObjectNode> realmUsers, ObjectNode rep)
+            throws IOException {
+        String username = rep.path("username").asText().toLowerCase(Locale.ROOT);
+        String email = rep.path("email").asText("").toLowerCase(Locale.ROOT);
+        boolean taken = realmUsers.values().stream().anyMatch(u -> u.path("username").asText().equalsIgnoreCase(username)
+                || (!email.isEmpty() && u.path("email").asText("").equalsIgnoreCase(email)));
+        if (taken) {
+            FakeKeycloakAdmin.send(exchange, 409, "{\"errorMessage\":\"User exists with same username\"}");
+            return;
+        }
+        ObjectNode user = rep.deepCopy();
+        String id = UUID.randomUUID().toString();
+        user.put("id", id);
+        user.put("username", username);
+        user.put("createdTimestamp", System.currentTimeMillis());
+        if (!user.has("requiredActions") || user.get("requiredActions").isNull()) {
+            user.putArray("requiredActions");
+        }
+        user.remove("realmRoles"); // Keycloak ignores roles on creation: they are mapped afterwards
+        user.putArray("_roles");
+        user.set("_credentials", credentials(rep.path("credentials")));
+        user.remove("credentials");
+        user.putArray("_sessions");
+        realmUsers.put(id, user);
+        exchange.getResponseHeaders().add("Location", "http://fake/admin/realms/" + realm + "/users/" + id);
+        FakeKeycloakAdmin.send(exchange, 201, null);
     }
 
-    private static boolean hasRole(ObjectNode user, String role) {
-        for (JsonNode r : user.path("realmRoles")) {
-            if (r.asText().equals(role)) {
+    private ArrayNode credentials(JsonNode given) {
+        ArrayNode credentials = json.createArrayNode();
+        given.forEach(c -> credentials.add(credential(c)));
+        return credentials;
+    }
+
+    private ObjectNode credential(JsonNode given) {
+        ObjectNode credential = json.createObjectNode();
+        credential.put("id", UUID.randomUUID().toString());
+        credential.put("type", given.path("type").asText("password"));
+        credential.put("value", given.path("value").asText());
+        credential.put("temporary", given.path("temporary").asBoolean(false));
+        credential.put("createdDate", System.currentTimeMillis());
+        return credential;
+    }
+
+    private ObjectNode role(String name) {
+        return json.createObjectNode().put("id", "role-" + name).put("name", name).put("composite", false)
+                .put("clientRole", false);
+    }
+
+    private ObjectNode representation(ObjectNode user) {
+        ObjectNode rep = user.deepCopy();
+        List<String> internal = new ArrayList<>();
+        rep.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("_")) {
+                internal.add(name);
+            }
+        });
+        rep.remove(internal);
+        return rep;
+    }
+
+    private List<ObjectNode> sorted(Map<String, ObjectNode> realmUsers) {
+        return realmUsers.values().stream().sorted(Comparator.comparing(u -> u.path("username").asText())).toList();
+    }
+
+    private ArrayNode page(List<ObjectNode> all, Map<String, String> query) {
+        int first = Integer.parseInt(query.getOrDefault("first", "0"));
+        int max = Integer.parseInt(query.getOrDefault("max", "100"));
+        ArrayNode answer = json.createArrayNode();
+        all.stream().skip(first).limit(max).forEach(u -> answer.add(representation(u)));
+        return answer;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(value)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<ObjectNode> page(List<ObjectNode> users, Map<String, String> query) {
-        int first = Integer.parseInt(query.getOrDefault("first", "0"));
-        int max = Integer.parseInt(query.getOrDefault("max", "100"));
-        return users.subList(Math.min(first, users.size()), Math.min(users.size(), first + max));
-    }
-
-    private String list(List<ObjectNode> users) throws IOException {
-        ArrayNode array = json.createArrayNode();
-        users.forEach(u -> array.add(representation(u)));
-        return json.writeValueAsString(array);
-    }
-
-    private static ObjectNode representation(ObjectNode user) {
-        ObjectNode rep = user.deepCopy();
-        rep.remove("realmRoles");
-        rep.remove("credentialTypes");
-        rep.put("totp", false);
-        return rep;
     }
 }

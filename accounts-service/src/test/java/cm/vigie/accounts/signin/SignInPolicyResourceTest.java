@@ -43,8 +43,7 @@ class SignInPolicyResourceTest {
     void institution() {
         AccountsTestSupport.ensureInstitution(REALM);
         AccountsTestSupport.ensureMember(REALM, "cm", true, "community-manager");
-        AccountsTestSupport.ensureMember(REALM, "cm-enrolled", true, "community-manager");
-        enrol("cm-enrolled");
+        AccountsTestSupport.ensureMember(REALM, "cm-enrolled", true, true, "community-manager");
         AccountsTestSupport.ensureMember(REALM, "analyst", true, "analyst");
     }
 
@@ -52,13 +51,8 @@ class SignInPolicyResourceTest {
         return ConfigProvider.getConfig().getValue("vigie.keycloak-admin.url", String.class);
     }
 
-    private static void enrol(String username) {
-        given().queryParam("realm", REALM).queryParam("username", username).queryParam("roles", "community-manager")
-                .queryParam("otp", true).post(fake() + "/_fake/users").then().statusCode(200);
-    }
-
     private static List<String> requiredActions(String username) {
-        return given().get(fake() + "/_fake/users/" + REALM + "/" + username).then().statusCode(200).extract()
+        return given().get(fake() + "/_fake/realms/" + REALM + "/users/" + username).then().statusCode(200).extract()
                 .jsonPath().getList("requiredActions", String.class);
     }
 
