@@ -103,19 +103,18 @@ class TeamActivationBrowserIT {
 
     @Test
     void anInvitedCommunityManagerActivatesInTheBrowserWorksAndIsCutOffWhenDisabled() throws Exception {
-        String admin = bearer(stack.tokens().passwordGrant(REALM, "admin", "demo"));
 
         // 1. the admin requires two-factor for community managers
-        Reply read = call("GET", "/api/institutions/me/sign-in-policy", admin, null, null);
+        Reply read = call("GET", "/api/institutions/me/sign-in-policy", admin(), null, null);
         assertEquals(200, read.status(), read.body().toString());
-        Reply outOfBounds = call("PUT", "/api/institutions/me/sign-in-policy", admin, read.etag(),
+        Reply outOfBounds = call("PUT", "/api/institutions/me/sign-in-policy", admin(), read.etag(),
                 policy(4, 30, 10, "community-manager"));
         assertEquals(400, outOfBounds.status(), outOfBounds.body().toString());
         assertEquals(List.of("password.minLength"), fields(outOfBounds.body()));
-        Reply set = call("PUT", "/api/institutions/me/sign-in-policy", admin, read.etag(), policy(14, 45, 8, "community-manager"));
+        Reply set = call("PUT", "/api/institutions/me/sign-in-policy", admin(), read.etag(), policy(14, 45, 8, "community-manager"));
         assertEquals(200, set.status(), set.body().toString());
         assertNotEquals(read.etag(), set.etag());
-        JsonNode inForce = call("GET", "/api/institutions/me/sign-in-policy", admin, null, null).body();
+        JsonNode inForce = call("GET", "/api/institutions/me/sign-in-policy", admin(), null, null).body();
         assertEquals("ROLES", inForce.path("twoFactor").path("required").asText());
         assertEquals("community-manager", inForce.path("twoFactor").path("roles").path(0).asText());
         assertEquals(14, inForce.path("password").path("minLength").asInt(), inForce.toString());
@@ -129,7 +128,7 @@ class TeamActivationBrowserIT {
 
         // 2. the admin invites a community manager, who activates in the browser
         String username = "cm-" + UUID.randomUUID().toString().substring(0, 8) + "@minsante.example";
-        Invited invited = Members.invite(this, admin, username, "community-manager");
+        Invited invited = Members.invite(this, admin(), username, "community-manager");
         JsonNode activation = activateInBrowser(username, invited.secret());
         assertEquals(List.of("CONFIGURE_TOTP", "UPDATE_PASSWORD"), sorted(activation.path("pages")),
                 "Keycloak asked for a password and a TOTP enrolment: " + activation);
@@ -158,24 +157,24 @@ class TeamActivationBrowserIT {
         assertEquals(200, withCode.statusCode(), withCode.body());
 
         // 4. a role change shows in the next token; the last admin cannot be demoted
-        Members.setRoles(this, admin, invited.id(), List.of("community-manager", "analyst"));
+        Members.setRoles(this, admin(), invited.id(), List.of("community-manager", "analyst"));
         assertFalse(roles(KeycloakTokens.claims(tokens.access())).contains("analyst"), "the token in hand keeps its roles");
         Tokens refreshed = refresh(tokens.refresh());
         assertTrue(roles(KeycloakTokens.claims(refreshed.access())).contains("analyst"), "the next token carries the new role");
-        Reply demote = Members.trySetRoles(this, admin, Members.idOf(this, admin, "admin"), List.of("viewer"));
+        Reply demote = Members.trySetRoles(this, admin(), Members.idOf(this, admin(), "admin"), List.of("viewer"));
         assertEquals(409, demote.status(), "the last institution-admin cannot be demoted: " + demote.body());
 
         // 5. the member holds the page; disabling them cuts them off and opens the finding
-        Reply unknown = call("PUT", "/api/accounts/official/" + accountId + "/custodians", admin, null,
+        Reply unknown = call("PUT", "/api/accounts/official/" + accountId + "/custodians", admin(), null,
                 JSON.readTree("{\"custodians\":[{\"user\":\"nobody-here\",\"role\":\"OWNER\"}]}"));
         assertEquals(400, unknown.status(), "a custodian must be a member: " + unknown.body());
-        Reply custodians = call("PUT", "/api/accounts/official/" + accountId + "/custodians", admin, null,
+        Reply custodians = call("PUT", "/api/accounts/official/" + accountId + "/custodians", admin(), null,
                 JSON.readTree("{\"custodians\":[{\"user\":\"" + username + "\",\"role\":\"OWNER\"},{\"user\":\"admin\",\"role\":\"BACKUP\"}]}"));
         assertEquals(200, custodians.status(), custodians.body().toString());
         String cmNow = bearer(refreshed.access());
         assertEquals(200, call("GET", "/api/accounts/me", cmNow, null, null).status());
 
-        JsonNode disabled = Members.disable(this, admin, invited.id());
+        JsonNode disabled = Members.disable(this, admin(), invited.id());
         long disabledAt = System.nanoTime();
         assertEquals(accountId, disabled.path("pagesToHandOver").path(0).path("id").asText(),
                 "the disable answer lists the page to hand over: " + disabled);
@@ -190,12 +189,17 @@ class TeamActivationBrowserIT {
         }
         assertEquals(401, status, "access ends within one token lifetime (" + ACCESS_TOKEN_SECONDS + " s)");
 
-        JsonNode security = call("GET", "/api/accounts/official/" + accountId + "/security", admin, null, null).body();
+        JsonNode security = call("GET", "/api/accounts/official/" + accountId + "/security", admin(), null, null).body();
         assertEquals("FORMER_MEMBER_STILL_CUSTODIAN", security.path("findings").path(0).path("code").asText(), security.toString());
         assertTrue(security.path("findings").path(0).path("message").path("en").asText().contains(username), security.toString());
-        JsonNode report = call("GET", "/api/accounts/official/security-report", admin, null, null).body();
+        JsonNode report = call("GET", "/api/accounts/official/security-report", admin(), null, null).body();
         assertEquals(accountId, report.path("items").path(0).path("accountId").asText(), "ranked first: " + report);
         assertEquals("FORMER_MEMBER_STILL_CUSTODIAN", report.path("findings").path(0).path("code").asText());
+    }
+
+    /** A fresh token of minsante's demo admin: tokens live ACCESS_TOKEN_SECONDS, shorter than this story. */
+    private static String admin() {
+        return bearer(stack.tokens().passwordGrant(REALM, "admin", "demo"));
     }
 
     // --- the browser -------------------------------------------------------------------------------------------
