@@ -37,6 +37,21 @@ public final class AccountsTestSupport {
     }
 
     /**
+     * Makes {@code username} a user of the realm in the fake Keycloak with these realm roles (replacing one of that
+     * name), enabled or not: a member of the institution as the members API would have made it.
+     */
+    public static void ensureMember(String realm, String username, boolean enabled, String... roles) {
+        ensureMember(realm, username, enabled, false, roles);
+    }
+
+    /** Same, with a TOTP credential enrolled or not. */
+    public static void ensureMember(String realm, String username, boolean enabled, boolean otp, String... roles) {
+        String fake = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("vigie.keycloak-admin.url", String.class);
+        given().queryParam("roles", String.join(",", roles)).queryParam("enabled", enabled).queryParam("otp", otp)
+                .post(fake + "/_fake/realms/" + realm + "/users/" + username + "/put").then().statusCode(204);
+    }
+
+    /**
      * Proves ownership of an official account as its institution and an operator would: a code, the evidence (the
      * fake Graph API knows no such page, so the claim is queued), the operator's approval. Answers the claim's id.
      */

@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code POST /_fake/fail?op=users&realm=r&status=503}: the next call about users, roles or sessions of r fails;</li>
  * <li>the users of each realm ({@link FakeRealmUsers}): {@code GET /_fake/realms/r/users/{username}} shows one as
  * stored (credentials included), {@code POST /_fake/realms/r/users/{username}/activate?otp=true} plays the member's
- * first sign-in (password chosen, TOTP enrolled, a session started).</li>
+ * first sign-in (password chosen, TOTP enrolled, a session started), {@code POST /_fake/realms/r/users/{username}/put?roles=a,b}
+ * makes an activated member directly ({@code &enabled=false}, {@code &otp=true}).</li>
  * </ul>
  */
 public final class FakeKeycloakAdmin implements AutoCloseable {
@@ -135,7 +136,11 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                             send(exchange, 404, "{\"error\":\"Realm not found.\"}");
                         } else {
                             JsonNode change = json.readTree(body);
-                            change.fields().forEachRemaining(field -> realm.set(field.getKey(), field.getValue()));
+                            change.fields().forEachRemaining(field -> {
+                                if (!field.getValue().isNull()) { // like Keycloak, an absent setting is left as it is
+                                    realm.set(field.getKey(), field.getValue());
+                                }
+                            });
                             send(exchange, 204, null);
                         }
                     }

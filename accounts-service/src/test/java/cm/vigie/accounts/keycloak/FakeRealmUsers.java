@@ -178,6 +178,11 @@ final class FakeRealmUsers {
     void control(HttpExchange exchange, String realm, String what, String method, Map<String, String> query) throws IOException {
         String[] parts = what.split("/");
         String username = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        if (parts.length == 2 && parts[1].equals("put") && method.equals("POST")) {
+            put(realm, username, query);
+            FakeKeycloakAdmin.send(exchange, 204, null);
+            return;
+        }
         ObjectNode user = users.getOrDefault(realm, Map.of()).values().stream()
                 .filter(u -> u.path("username").asText().equals(username)).findFirst().orElse(null);
         if (user == null) {
@@ -198,6 +203,35 @@ final class FakeRealmUsers {
         } else {
             FakeKeycloakAdmin.send(exchange, 404, "{}");
         }
+    }
+
+    /**
+     * {@code POST /_fake/realms/r/users/{username}/put?roles=a,b[&enabled=false][&otp=true]}: a member as if invited and
+     * activated (replacing one of that name), for tests that need members without going through the members API.
+     */
+    private void put(String realm, String username, Map<String, String> query) {
+        Map<String, ObjectNode> realmUsers = users.computeIfAbsent(realm, r -> new ConcurrentHashMap<>());
+        String name = username.toLowerCase(Locale.ROOT);
+        realmUsers.values().removeIf(u -> u.path("username").asText().equals(name));
+        ObjectNode user = json.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        user.put("id", id).put("username", name).put("enabled", !"false".equals(query.get("enabled")))
+                .put("createdTimestamp", System.currentTimeMillis());
+        user.putArray("requiredActions");
+        ArrayNode userRoles = user.putArray("_roles");
+        for (String role : query.getOrDefault("roles", "").split(",")) {
+            if (!role.isBlank()) {
+                userRoles.add(role.strip());
+            }
+        }
+        ArrayNode credentials = user.putArray("_credentials");
+        credentials.addObject().put("id", UUID.randomUUID().toString()).put("type", "password").put("temporary", false);
+        if ("true".equals(query.get("otp"))) {
+            credentials.addObject().put("id", UUID.randomUUID().toString()).put("type", "otp")
+                    .put("createdDate", System.currentTimeMillis());
+        }
+        user.putArray("_sessions");
+        realmUsers.put(id, user);
     }
 
     private void create(HttpExchange exchange, String realm, Map<String, ObjectNode> realmUsers, ObjectNode rep)

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.event.Observes;
 
 import cm.vigie.commons.tenancy.Roles;
@@ -15,6 +17,8 @@ import cm.vigie.commons.tenancy.Roles;
  * {@link MemberDeactivated} events.
  */
 @ApplicationScoped
+@Alternative
+@Priority(1) // over the real ones (signin's PolicyTwoFactorRequirement, custodian's CustodianPagesToHandOver) in tests
 public class TestMemberPolicies implements TwoFactorRequirement, CustodianHandOver {
 
     static final List<MemberDeactivated> DEACTIVATED = new CopyOnWriteArrayList<>();

@@ -36,4 +36,12 @@ public class Custodian {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When the custodian stopped being a member of the institution (disabled or removed); null while a member. */
+    @Column(name = "former_member_since")
+    public Instant formerMemberSince;
+
+    /** {@code DISABLED} or {@code REMOVED}, with {@link #formerMemberSince}. */
+    @Column(name = "former_member_reason")
+    public String formerMemberReason;
 }

@@ -24,12 +24,15 @@ public class CustodianService {
     private final OfficialAccountService accounts;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final CustodianMembership membership;
 
-    CustodianService(CustodianRepository custodians, OfficialAccountService accounts, AuditLog audit, ObjectMapper json) {
+    CustodianService(CustodianRepository custodians, OfficialAccountService accounts, AuditLog audit, ObjectMapper json,
+            CustodianMembership membership) {
         this.custodians = custodians;
         this.accounts = accounts;
         this.audit = audit;
         this.json = json;
+        this.membership = membership;
     }
 
     public List<CustodianEntry> list(UUID accountId) {
@@ -44,6 +47,11 @@ public class CustodianService {
         List<CustodianEntry> wanted = request.custodians().stream()
                 .map(entry -> new CustodianEntry(entry.user().strip(), entry.role())).toList();
         check(wanted);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!membership.isActiveMember(account.institutionId, wanted.get(i).user())) {
+                throw ProblemException.invalid("custodians[" + i + "].user", "custodian.not-a-member");
+            }
+        }
         List<CustodianEntry> before = custodians.ofAccount(account.id).stream().map(CustodianEntry::of).toList();
         custodians.deleteOfAccount(account.id);
         custodians.flush();

@@ -3,9 +3,11 @@ package cm.vigie.accounts.official.security;
 /**
  * What can be wrong with an official account's protection, with how much it costs the score (out of 100). The
  * weights follow how pages are actually lost: a taken-over password without a second factor first, then the single
- * admin who leaves, then a recovery address nobody at the institution controls.
+ * admin who leaves, then a recovery address nobody at the institution controls. Someone who left the institution and
+ * still holds the keys comes before all of them: the page is in the hands of a person Vigie no longer vouches for.
  */
 public enum FindingCode {
+    FORMER_MEMBER_STILL_CUSTODIAN(Severity.CRITICAL, 50),
     ACCOUNT_COMPROMISED(Severity.CRITICAL, 40),
     POSTURE_UNKNOWN(Severity.HIGH, 50),
     NO_2FA(Severity.CRITICAL, 30),

@@ -14,9 +14,17 @@ import cm.vigie.commons.problem.Messages;
 /** Scores an official account's protection from 0 (lost) to 100 and says what to fix, in French and English. */
 public final class SecurityAssessor {
 
-    /** What the assessment looks at; {@code posture} is null when the institution has declared nothing yet. */
+    /**
+     * What the assessment looks at; {@code posture} is null when the institution has declared nothing yet;
+     * {@code formerMembers} are custodians whose membership of the institution ended (disabled or removed).
+     */
     public record Inputs(AccountStatus status, SecurityPosture posture, String institutionEmailDomain,
-            int custodians, boolean backupCustodian, LocalDate today) {
+            int custodians, boolean backupCustodian, LocalDate today, List<String> formerMembers) {
+
+        public Inputs(AccountStatus status, SecurityPosture posture, String institutionEmailDomain, int custodians,
+                boolean backupCustodian, LocalDate today) {
+            this(status, posture, institutionEmailDomain, custodians, backupCustodian, today, List.of());
+        }
     }
 
     public record Assessment(int score, List<Finding> findings) {
@@ -38,6 +46,9 @@ public final class SecurityAssessor {
 
     public Assessment assess(Inputs in) {
         List<Finding> findings = new ArrayList<>();
+        if (!in.formerMembers().isEmpty()) {
+            findings.add(finding(FindingCode.FORMER_MEMBER_STILL_CUSTODIAN, String.join(", ", in.formerMembers())));
+        }
         if (in.status() == AccountStatus.COMPROMISED) {
             findings.add(finding(FindingCode.ACCOUNT_COMPROMISED));
         }

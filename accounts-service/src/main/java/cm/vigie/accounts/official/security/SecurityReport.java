@@ -15,7 +15,7 @@ public record SecurityReport(
         @Schema(description = "Number of official accounts", examples = "7") int accounts,
         @Schema(description = "Mean score, null without accounts", examples = "62") Integer averageScore,
         @Schema(description = "How many accounts have each finding, most frequent first") List<FindingCount> findings,
-        @Schema(description = "One line per account, lowest score first") List<Item> items) {
+        @Schema(description = "One line per account: pages still held by a former member first, then lowest score first") List<Item> items) {
 
     @Schema(name = "SecurityReportFindingCount")
     public record FindingCount(

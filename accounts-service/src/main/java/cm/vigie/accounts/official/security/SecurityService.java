@@ -138,11 +138,14 @@ public class SecurityService {
             items.add(new SecurityReport.Item(account.id, account.platform, account.handle, account.displayName,
                     account.status, assessment.score(), assessment.findings().stream().map(Finding::code).toList()));
         }
-        items.sort(Comparator.comparingInt(SecurityReport.Item::score).thenComparing(i -> i.platform().name())
+        // pages still in the hands of someone who left come first, whatever their score
+        items.sort(Comparator.comparing((SecurityReport.Item i) -> !i.findings().contains(FindingCode.FORMER_MEMBER_STILL_CUSTODIAN))
+                .thenComparingInt(SecurityReport.Item::score).thenComparing(i -> i.platform().name())
                 .thenComparing(SecurityReport.Item::handle));
         List<SecurityReport.FindingCount> findingCounts = counts.entrySet().stream()
                 .map(e -> new SecurityReport.FindingCount(e.getKey(), e.getKey().severity(), e.getValue()))
-                .sorted(Comparator.comparingInt(SecurityReport.FindingCount::accounts).reversed()
+                .sorted(Comparator.comparing((SecurityReport.FindingCount f) -> f.code() != FindingCode.FORMER_MEMBER_STILL_CUSTODIAN)
+                        .thenComparing(Comparator.comparingInt(SecurityReport.FindingCount::accounts).reversed())
                         .thenComparing(SecurityReport.FindingCount::severity))
                 .toList();
         Integer average = items.isEmpty() ? null
@@ -152,9 +155,10 @@ public class SecurityService {
 
     private static SecurityAssessor.Inputs inputs(OfficialAccount account, SecurityPosture posture, List<Custodian> held,
             String domain) {
-        boolean backup = held.stream().anyMatch(c -> c.role == CustodianRole.BACKUP);
+        boolean backup = held.stream().anyMatch(c -> c.role == CustodianRole.BACKUP && c.formerMemberSince == null);
+        List<String> former = held.stream().filter(c -> c.formerMemberSince != null).map(c -> c.userName).sorted().toList();
         return new SecurityAssessor.Inputs(account.status, posture, domain, held.size(), backup,
-                LocalDate.now(ZoneOffset.UTC));
+                LocalDate.now(ZoneOffset.UTC), former);
     }
 
     private String emailDomain() {

@@ -33,6 +33,9 @@ class CustodianResourceTest {
     void institutions() {
         AccountsTestSupport.ensureInstitution("minsante");
         AccountsTestSupport.ensureInstitution("mincom");
+        AccountsTestSupport.ensureMember("minsante", "cm", true, "community-manager");
+        AccountsTestSupport.ensureMember("minsante", "approver", true, "approver");
+        AccountsTestSupport.ensureMember("minsante", "gone", false, "community-manager");
     }
 
     static String account() {
@@ -104,5 +107,28 @@ class CustodianResourceTest {
         given().header("Authorization", MINCOM_ADMIN).contentType(ContentType.JSON).body(body)
                 .put("/api/accounts/official/" + id + "/custodians").then().statusCode(404);
         given().header("Authorization", MINCOM_ADMIN).get("/api/accounts/official/" + id + "/custodians").then().statusCode(404);
+    }
+
+    @Test
+    void aCustodianMustBeAnActiveMemberOfTheInstitution() {
+        String id = account();
+        given().header("Authorization", MINSANTE_ADMIN).contentType(ContentType.JSON)
+                .body("{\"custodians\":[{\"user\":\"admin\",\"role\":\"OWNER\"},{\"user\":\"stranger\",\"role\":\"EDITOR\"}]}")
+                .put("/api/accounts/official/" + id + "/custodians")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("custodians[1].user")))
+                .body("errors.message", hasItem(containsString("not an active member")));
+        given().header("Authorization", MINSANTE_ADMIN).header("Accept-Language", "fr").contentType(ContentType.JSON)
+                .body("{\"custodians\":[{\"user\":\"gone\",\"role\":\"OWNER\"}]}")
+                .put("/api/accounts/official/" + id + "/custodians")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("custodians[0].user")))
+                .body("errors.message", hasItem(containsString("n’est pas un membre actif")));
+        // a user of another institution's realm is not a member of this one
+        AccountsTestSupport.ensureMember("mincom", "mincom-only", true, "community-manager");
+        given().header("Authorization", MINSANTE_ADMIN).contentType(ContentType.JSON)
+                .body("{\"custodians\":[{\"user\":\"mincom-only\",\"role\":\"OWNER\"}]}")
+                .put("/api/accounts/official/" + id + "/custodians").then().statusCode(400);
+        given().header("Authorization", MINSANTE_ADMIN).get("/api/accounts/official/" + id + "/custodians")
+                .then().statusCode(200).body("custodians.size()", equalTo(0));
     }
 }

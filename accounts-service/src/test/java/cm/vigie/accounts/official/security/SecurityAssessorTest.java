@@ -110,4 +110,17 @@ class SecurityAssessorTest {
         assertEquals(FindingCode.ACCOUNT_COMPROMISED, worst.findings().get(0).code());
         assertEquals(0, worst.score());
     }
+
+    @Test
+    void aCustodianWhoLeftIsTheFirstFindingEvenOnACompromisedPage() {
+        SecurityAssessor.Assessment assessment = assessor.assess(new SecurityAssessor.Inputs(AccountStatus.COMPROMISED,
+                wellKept(), "minsante.cm", 2, true, TODAY, List.of("cm.former", "old.admin")));
+        assertEquals(List.of(FindingCode.FORMER_MEMBER_STILL_CUSTODIAN, FindingCode.ACCOUNT_COMPROMISED), codes(assessment));
+        assertEquals(10, assessment.score());
+        Finding former = assessment.findings().get(0);
+        assertEquals(Severity.CRITICAL, former.severity());
+        assertTrue(former.message().en().startsWith("cm.former, old.admin left the institution"), former.message().en());
+        assertTrue(former.message().en().contains("rotate"), former.message().en());
+        assertTrue(former.message().fr().contains("retirez-lui l’accès à la page"), former.message().fr());
+    }
 }
