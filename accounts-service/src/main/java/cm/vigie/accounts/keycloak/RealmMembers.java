@@ -133,6 +133,20 @@ public class RealmMembers {
         });
     }
 
+    /** Adds a required action the user does not have yet (the next sign-in asks for it). */
+    public void requireAction(String slug, String id, String action) {
+        realms.run(slug, "require " + action, realm -> {
+            UserResource user = realm.users().get(id);
+            UserRepresentation change = user.toRepresentation();
+            List<String> actions = new ArrayList<>(change.getRequiredActions() == null ? List.of() : change.getRequiredActions());
+            if (!actions.contains(action)) {
+                actions.add(action);
+                change.setRequiredActions(actions);
+                user.update(change);
+            }
+        });
+    }
+
     public void setEnabled(String slug, String id, boolean enabled) {
         realms.run(slug, enabled ? "enable user" : "disable user", realm -> {
             UserResource user = realm.users().get(id);

@@ -124,7 +124,7 @@ public class MemberService {
         List<String> roles = validRoles(change.roles());
         return QuarkusTransaction.requiringNew().call(() -> {
             versions.lockInstitution(slug);
-            RealmUser user = find(slug, id, RealmMembers.Detail.ROLES);
+            RealmUser user = find(slug, id, RealmMembers.Detail.FULL);
             ETags.requireMatch(ifMatch, versions.current(slug, user.id()));
             if (new LinkedHashSet<>(roles).equals(new LinkedHashSet<>(user.roles()))) {
                 return new Versioned<>(MemberView.full(refreshed(slug, id)), versions.current(slug, id));
@@ -132,8 +132,13 @@ public class MemberService {
             if (user.roles().contains(Roles.INSTITUTION_ADMIN) && !roles.contains(Roles.INSTITUTION_ADMIN)) {
                 requireAnotherAdmin(slug, user);
             }
+            boolean mustEnrol = !user.twoFactorEnrolled() && twoFactor.requiredFor(slug, roles);
             keycloak(() -> {
                 members.setRoles(slug, id, roles);
+                if (mustEnrol) {
+                    // promoted into a role the sign-in policy protects: enrol at the next sign-in, as an invitee would
+                    members.requireAction(slug, id, RealmMembers.CONFIGURE_TOTP);
+                }
                 return null;
             });
             long version = versions.bump(slug, id);

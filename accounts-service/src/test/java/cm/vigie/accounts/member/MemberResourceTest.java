@@ -117,6 +117,19 @@ class MemberResourceTest {
     }
 
     @Test
+    void aMemberPromotedIntoARoleThePolicyProtectsMustEnrolTotpAtTheNextSignIn() {
+        String slug = slug("tfa-");
+        AccountsTestSupport.ensureInstitution(slug);
+        Response invited = invite(slug, "promoted@example.cm", "analyst");
+        String id = invited.jsonPath().getString("member.id");
+        given().header("Authorization", admin(slug)).header("If-Match", invited.header("ETag")).contentType(ContentType.JSON)
+                .body("{\"roles\":[\"approver\"]}").put(MEMBERS + "/{id}/roles", id).then().statusCode(200)
+                .body("roles", contains("approver"))
+                .body("requiredActions", contains("UPDATE_PASSWORD", "CONFIGURE_TOTP"));
+        assertEquals(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP"), fakeUser(slug, "promoted@example.cm").getList("requiredActions"));
+    }
+
+    @Test
     void invalidInvitationsAreRefusedWithFieldErrors() {
         String slug = slug("mem-");
         AccountsTestSupport.ensureInstitution(slug);
