@@ -1,0 +1,221 @@
+package cm.vigie.examples;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cm.vigie.client.ApiClient;
+import cm.vigie.client.api.ExercisesApi;
+import cm.vigie.client.api.MentionsApi;
+import cm.vigie.client.api.WatchlistsApi;
+import cm.vigie.client.model.Exercise;
+import cm.vigie.client.model.ExerciseDebrief;
+import cm.vigie.client.model.ExerciseStartRequest;
+import cm.vigie.client.model.IngestResult;
+import cm.vigie.client.model.MentionAuthor;
+import cm.vigie.client.model.MentionBatch;
+import cm.vigie.client.model.MentionInput;
+import cm.vigie.client.model.Watchlist;
+import cm.vigie.client.model.WatchlistRequest;
+
+/**
+ * Vigie from Java in one file, with the published client {@code cm.vigie:vigie-client-java}: sign in, rehearse in a
+ * crisis exercise, create a watchlist, ingest a mention, receive its alert live, read the exercise's debrief, clean up.
+ *
+ * <pre>
+ * java -cp 'vigie-client-java.jar:jackson-*.jar:...' cm.vigie.examples.Quickstart \
+ *     http://127.0.0.1:8080 http://127.0.0.1:8180 minsante admin demo
+ * </pre>
+ *
+ * Everything happens inside an exercise so that the demo institution's real data stays untouched: the watchlist, the
+ * mention and its alert are marked with the exercise's id, and deleting the exercise deletes them.
+ */
+public final class Quickstart {
+
+    /** What the run produced (the end-to-end suite checks it). */
+    public record Result(UUID exerciseId, UUID watchlistId, UUID alertId, String alertEvent, ExerciseDebrief debrief) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ALERT_WAIT = Duration.ofSeconds(60);
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        String keycloak = args.length > 1 ? args[1] : "http://127.0.0.1:8180";
+        String realm = args.length > 2 ? args[2] : "minsante";
+        String user = args.length > 3 ? args[3] : "admin";
+        String password = args.length > 4 ? args[4] : "demo";
+        run(gateway, keycloak, realm, user, password, System.out::println);
+    }
+
+    public static Result run(String gateway, String keycloak, String realm, String user, String password,
+            Consumer<String> log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        // 1. Sign in. A script may use the password grant of the realm's public client; a browser uses the
+        //    authorization code flow with PKCE instead (docs/frontend.md).
+        String token = signIn(http, keycloak, realm, user, password);
+        log.accept("signed in as " + user + " in realm " + realm);
+
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(gateway);
+        client.setReadTimeout(Duration.ofSeconds(30));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        ExercisesApi exercises = new ExercisesApi(client);
+        WatchlistsApi watchlists = new WatchlistsApi(client);
+        MentionsApi mentions = new MentionsApi(client);
+
+        // 2. A rehearsal: an exercise of the scenario library at normal speed (institution admins start them).
+        Exercise exercise = exercises.startExercise(ExercisesApi.APIStartExerciseRequest.newBuilder()
+                .exerciseStartRequest(new ExerciseStartRequest().scenarioId("demo-health-centre").speed(1)).build());
+        UUID exerciseId = exercise.getId();
+        log.accept("exercise " + exerciseId + " started");
+        try {
+            // 3. A watchlist: every mention with this hashtag raises an alert.
+            String hashtag = "#vigie" + UUID.randomUUID().toString().substring(0, 8);
+            Watchlist watchlist = watchlists.createWatchlist(WatchlistsApi.APICreateWatchlistRequest.newBuilder()
+                    .watchlistRequest(new WatchlistRequest().name("Quickstart " + hashtag).query(hashtag)
+                            .exerciseId(exerciseId))
+                    .build());
+            log.accept("watchlist " + watchlist.getId() + " watches " + hashtag);
+
+            // 4. Listen first, then ingest: the alert arrives on the stream as soon as the mention matches.
+            try (AlertStream stream = AlertStream.open(http, gateway, token)) {
+                IngestResult ingested = mentions.ingestWatchMentions(MentionsApi.APIIngestWatchMentionsRequest.newBuilder()
+                        .mentionBatch(new MentionBatch().exerciseId(exerciseId).addMentionsItem(new MentionInput()
+                                .platform("X")
+                                .externalId("quickstart-" + UUID.randomUUID())
+                                .author(new MentionAuthor().handle("mama_ngo237").displayName("Mama Ngo").followers(1200L))
+                                .text("Le centre de santé de Nkol-Ewoué serait fermé ce matin, partagez ! " + hashtag)
+                                .language("fr")
+                                .publishedAt(Instant.now())))
+                        .build());
+                log.accept("mention ingested: " + ingested.getAccepted() + " accepted");
+
+                // 5. The alert, live: the first ALERT_CREATED of our watchlist.
+                JsonNode alert = stream.next("ALERT_CREATED",
+                        data -> watchlist.getId().toString().equals(data.path("watchlistId").asText()), ALERT_WAIT)
+                        .orElseThrow(() -> new IllegalStateException("no alert within " + ALERT_WAIT));
+                UUID alertId = UUID.fromString(alert.path("id").asText());
+                log.accept("alert " + alertId + " received live: " + alert.path("title").asText()
+                        + " (" + alert.path("severity").asText() + ")");
+
+                // 6. End the exercise and read its debrief: times, decision, expected alerts, false alarms, score.
+                exercises.stopExercise(ExercisesApi.APIStopExerciseRequest.newBuilder().id(exerciseId).build());
+                ExerciseDebrief debrief = exercises.getExerciseDebrief(ExercisesApi.APIGetExerciseDebriefRequest
+                        .newBuilder().id(exerciseId).build());
+                log.accept("debrief: score " + debrief.getScore() + "/100, " + debrief.getMissed()
+                        + " expected alert(s) missed, " + debrief.getFalseAlarms().size() + " false alarm(s)");
+                return new Result(exerciseId, watchlist.getId(), alertId, alert.toString(), debrief);
+            }
+        } finally {
+            // 7. Deleting the exercise deletes everything marked with it: watchlist, mention, alert.
+            exercises.deleteExercise(ExercisesApi.APIDeleteExerciseRequest.newBuilder().id(exerciseId).build());
+            log.accept("exercise " + exerciseId + " deleted with its data");
+        }
+    }
+
+    private static String signIn(HttpClient http, String keycloak, String realm, String user, String password)
+            throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=vigie-console"
+                + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-in refused: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
+     * {@code GET /api/watch/alerts/stream}: Server-Sent Events read line by line (the generated client has no SSE
+     * support). Each event is {@code id:}, {@code event:} and {@code data:} lines, then an empty line.
+     */
+    private static final class AlertStream implements AutoCloseable {
+
+        private final HttpResponse<Stream<String>> response;
+        private final Iterator<String> lines;
+
+        private AlertStream(HttpResponse<Stream<String>> response) {
+            this.response = response;
+            this.lines = response.body().iterator();
+        }
+
+        /** Answers once the server accepted the stream: events raised after this are received. */
+        static AlertStream open(HttpClient http, String gateway, String token) throws IOException, InterruptedException {
+            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/watch/alerts/stream"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                String body = String.join("\n", response.body().toList());
+                throw new IllegalStateException("stream refused: HTTP " + response.statusCode() + " " + body);
+            }
+            return new AlertStream(response);
+        }
+
+        /** The data of the next event named {@code name} whose data passes {@code accept}, or empty after {@code timeout}. */
+        Optional<JsonNode> next(String name, Predicate<JsonNode> accept, Duration timeout) throws Exception {
+            CompletableFuture<Optional<JsonNode>> found = CompletableFuture.supplyAsync(() -> {
+                String event = null;
+                StringBuilder data = new StringBuilder();
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.isEmpty()) {
+                        if (name.equals(event)) {
+                            JsonNode json = read(data.toString());
+                            if (accept.test(json)) {
+                                return Optional.of(json);
+                            }
+                        }
+                        event = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("event:")) {
+                        event = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
+                    }
+                }
+                return Optional.empty();
+            });
+            try {
+                return found.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static JsonNode read(String data) {
+            try {
+                return JSON.readTree(data);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable event data: " + data, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
+    }
+}
