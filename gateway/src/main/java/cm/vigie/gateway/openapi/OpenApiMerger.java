@@ -25,13 +25,19 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * {@code PlanPage}), and that service's references are rewritten.</li>
  * <li>Operation ids: kept when unique; a clash is resolved by prefixing the later one with its service name.</li>
  * <li>Security: the services' own schemes are replaced by one OAuth2 / OpenID Connect scheme whose description
- * explains the realm-per-institution URL pattern.</li>
+ * explains the realm-per-institution URL pattern (Swagger UI signs in with it), and an HTTP bearer scheme for the same
+ * token; a protected operation accepts either.</li>
  * </ul>
  * Pure: documents in, document out; what it had to rename is reported in {@link Result#notes()}.
  */
 public final class OpenApiMerger {
 
     public static final String SECURITY_SCHEME = "vigie";
+    /**
+     * The same Keycloak token, declared as plain HTTP bearer: generated clients then send {@code Bearer <token>}
+     * themselves (with the OAuth2 scheme alone they send the Authorization value as given).
+     */
+    public static final String BEARER_SCHEME = "bearer";
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "links", "callbacks", "pathItems");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
@@ -128,7 +134,10 @@ public final class OpenApiMerger {
         });
         merged.set("tags", sortedTags(tags));
         merged.set("paths", paths);
-        components.set("securitySchemes", NODES.objectNode().set(SECURITY_SCHEME, securityScheme()));
+        ObjectNode schemes = NODES.objectNode();
+        schemes.set(SECURITY_SCHEME, securityScheme());
+        schemes.set(BEARER_SCHEME, bearerScheme());
+        components.set("securitySchemes", schemes);
         merged.set("components", components);
         return new Result(merged, List.copyOf(notes));
     }
@@ -160,6 +169,7 @@ public final class OpenApiMerger {
             }
             if (!anonymous || operation.get("security").size() > 1) {
                 security.add(NODES.objectNode().set(SECURITY_SCHEME, NODES.arrayNode()));
+                security.add(NODES.objectNode().set(BEARER_SCHEME, NODES.arrayNode()));
             }
             operation.set("security", security);
         }
@@ -173,7 +183,8 @@ public final class OpenApiMerger {
                 One API for all Vigie services (%s), served by the gateway.
 
                 **Authentication.** Every operation except `/api/public/**` and the Meta webhook needs a bearer token \
-                from Keycloak. Each institution is its own realm, named by its slug: tokens come from \
+                from Keycloak, sent as `Authorization: Bearer <token>` (security scheme `bearer`; generated clients \
+                take the bare token and add `Bearer ` themselves; Swagger UI signs in with the OAuth2 scheme `vigie`). Each institution is its own realm, named by its slug: tokens come from \
                 `%s/realms/{institution}` (for example `%s/realms/minsante`); platform operators use realm `platform`. \
                 Swagger UI logs in against the demo realm `%s` with the public client `vigie-console`.
 
@@ -197,6 +208,17 @@ public final class OpenApiMerger {
         code.put("tokenUrl", realm + "/protocol/openid-connect/token");
         code.put("refreshUrl", realm + "/protocol/openid-connect/token");
         code.putObject("scopes").put("openid", "OpenID Connect sign-in");
+        return scheme;
+    }
+
+    private ObjectNode bearerScheme() {
+        ObjectNode scheme = NODES.objectNode();
+        scheme.put("type", "http");
+        scheme.put("scheme", "bearer");
+        scheme.put("bearerFormat", "JWT");
+        scheme.put("description", "The access token of the OAuth2 scheme `" + SECURITY_SCHEME
+                + "`, sent as `Authorization: Bearer <token>`. Pass the bare token to a generated client: it adds"
+                + " `Bearer ` itself.");
         return scheme;
     }
 

@@ -26,6 +26,7 @@ class MergedOpenApiTest {
                 .contentType(startsWith("application/json"))
                 .body("servers[0].url", equalTo("http://localhost:8080"))
                 .body("components.securitySchemes.vigie.type", equalTo("oauth2"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/accounts/official"))
                 .body("x-vigie-missing-services", hasItem("watch"))
                 .extract().asString();

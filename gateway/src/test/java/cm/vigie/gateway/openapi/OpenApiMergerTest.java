@@ -47,17 +47,23 @@ class OpenApiMergerTest {
     }
 
     @Test
-    void theMergedDocumentIsValidAndHasTheGatewayAsServerAndOneOidcScheme() throws IOException {
+    void theMergedDocumentIsValidAndHasTheGatewayAsServerAnOidcAndABearerScheme() throws IOException {
         ObjectNode doc = merge().document();
         assertValid(JSON.writeValueAsString(doc));
         assertEquals("http://localhost:8080", doc.at("/servers/0/url").asText());
         JsonNode schemes = doc.at("/components/securitySchemes");
-        assertEquals(1, schemes.size());
+        assertEquals(2, schemes.size());
         assertEquals("oauth2", schemes.at("/vigie/type").asText());
+        assertEquals("http", schemes.at("/bearer/type").asText());
+        assertEquals("bearer", schemes.at("/bearer/scheme").asText());
+        assertEquals("JWT", schemes.at("/bearer/bearerFormat").asText());
         assertEquals("http://127.0.0.1:8180/realms/minsante/protocol/openid-connect/auth",
                 schemes.at("/vigie/flows/authorizationCode/authorizationUrl").asText());
         assertTrue(schemes.at("/vigie/description").asText().contains("/realms/{institution}"));
         assertEquals("vigie", doc.at("/paths/~1api~1watch~1watchlists/get/security/0").fieldNames().next());
+        assertEquals("bearer", doc.at("/paths/~1api~1watch~1watchlists/get/security/1").fieldNames().next(),
+                "either scheme is accepted");
+        assertEquals(2, doc.at("/paths/~1api~1watch~1watchlists/get/security").size());
         assertFalse(doc.at("/paths/~1api~1public~1verify/get").has("security"), "public stays public");
     }
 
