@@ -55,7 +55,7 @@ class AlertStream {
     private readonly abort: AbortController,
   ) {}
 
-  /** Resolves once the server accepted the stream: events raised after this are received. */
+  /** Resolves once the server answered 200: events raised from then on are received. */
   static async open(token: string): Promise<AlertStream> {
     const abort = new AbortController();
     const response = await fetch(`${gateway}/api/watch/alerts/stream`, {
@@ -118,23 +118,25 @@ async function main(): Promise<void> {
   const watchlists = new WatchlistsApi(config);
   const mentions = new MentionsApi(config);
 
-  // 2. A rehearsal: an exercise of the scenario library at normal speed (institution admins start them).
-  const exercise = await exercises.startExercise({
-    exerciseStartRequest: { scenarioId: "demo-health-centre", speed: 1 },
-  });
-  const exerciseId = exercise.id!;
-  console.log(`exercise ${exerciseId} started`);
+  // 2. Listen to the institution's alerts before anything happens (one stream serves the whole session).
+  const stream = await AlertStream.open(token);
   try {
-    // 3. A watchlist: every mention with this hashtag raises an alert.
-    const hashtag = `#vigie${crypto.randomUUID().slice(0, 8)}`;
-    const watchlist = await watchlists.createWatchlist({
-      watchlistRequest: { name: `Quickstart ${hashtag}`, query: hashtag, exerciseId },
+    // 3. A rehearsal: an exercise of the scenario library at normal speed (institution admins start them).
+    const exercise = await exercises.startExercise({
+      exerciseStartRequest: { scenarioId: "demo-health-centre", speed: 1 },
     });
-    console.log(`watchlist ${watchlist.id} watches ${hashtag}`);
-
-    // 4. Listen first, then ingest: the alert arrives on the stream as soon as the mention matches.
-    const stream = await AlertStream.open(token);
+    const exerciseId = exercise.id!;
+    console.log(`exercise ${exerciseId} started`);
+    let stopped = false;
     try {
+      // 4. A watchlist: every mention with this word raises an alert.
+      const word = `quickstart${Date.now().toString(36)}`;
+      const watchlist = await watchlists.createWatchlist({
+        watchlistRequest: { name: `Quickstart ${word}`, query: word, exerciseId },
+      });
+      console.log(`watchlist ${watchlist.id} watches ${word}`);
+
+      // 5. A mention, marked with the exercise like the watchlist.
       const ingested = await mentions.ingestWatchMentions({
         mentionBatch: {
           exerciseId,
@@ -142,32 +144,36 @@ async function main(): Promise<void> {
             platform: "X",
             externalId: `quickstart-${crypto.randomUUID()}`,
             author: { handle: "mama_ngo237", displayName: "Mama Ngo", followers: 1200 },
-            text: `Le centre de santé de Nkol-Ewoué serait fermé ce matin, partagez ! ${hashtag}`,
+            text: `Alerte ${word} : le centre de santé de Nkol-Ewoué serait fermé, partagez !`,
             language: "fr",
-            publishedAt: new Date(),
+            publishedAt: new Date(Date.now() - 30_000),
           }],
         },
       });
       console.log(`mention ingested: ${ingested.accepted} accepted`);
 
-      // 5. The alert, live: the first ALERT_CREATED of our watchlist.
+      // 6. Its alert, live: the first ALERT_CREATED of our watchlist.
       const alert = await stream.next("ALERT_CREATED", (a) => a.watchlistId === watchlist.id, 60_000);
       console.log(`alert ${alert.id} received live: ${alert.title} (${alert.severity})`);
       console.log(`RESULT alert=${alert.id} watchlist=${watchlist.id} exercise=${exerciseId}`);
-    } finally {
-      stream.close();
-    }
 
-    // 6. End the exercise and read its debrief: times, decision, expected alerts, false alarms, score.
-    await exercises.stopExercise({ id: exerciseId });
-    const debrief = await exercises.getExerciseDebrief({ id: exerciseId });
-    console.log(`debrief: score ${debrief.score}/100, ${debrief.missed} expected alert(s) missed, `
-      + `${debrief.falseAlarms?.length ?? 0} false alarm(s)`);
-    console.log(`RESULT debrief=${debrief.exerciseId} falseAlarms=${(debrief.falseAlarms ?? []).map((f) => f.alertId).join(",")}`);
+      // 7. End the exercise and read its debrief: times, decision, expected alerts, false alarms, score.
+      await exercises.stopExercise({ id: exerciseId });
+      stopped = true;
+      const debrief = await exercises.getExerciseDebrief({ id: exerciseId });
+      console.log(`debrief: score ${debrief.score}/100, ${debrief.missed} expected alert(s) missed, `
+        + `${debrief.falseAlarms?.length ?? 0} false alarm(s)`);
+      console.log(`RESULT debrief=${debrief.exerciseId} falseAlarms=${(debrief.falseAlarms ?? []).map((f) => f.alertId).join(",")}`);
+    } finally {
+      // 8. Deleting a stopped exercise deletes everything marked with it: watchlist, mention, alert.
+      if (!stopped) {
+        await exercises.stopExercise({ id: exerciseId });
+      }
+      await exercises.deleteExercise({ id: exerciseId });
+      console.log(`exercise ${exerciseId} deleted with its data`);
+    }
   } finally {
-    // 7. Deleting the exercise deletes everything marked with it: watchlist, mention, alert.
-    await exercises.deleteExercise({ id: exerciseId });
-    console.log(`exercise ${exerciseId} deleted with its data`);
+    stream.close();
   }
 }
 

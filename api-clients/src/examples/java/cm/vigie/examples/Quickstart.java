@@ -8,7 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.client.ApiClient;
+import cm.vigie.client.api.AlertsApi;
 import cm.vigie.client.api.ExercisesApi;
 import cm.vigie.client.api.MentionsApi;
 import cm.vigie.client.api.WatchlistsApi;
@@ -83,53 +85,70 @@ public final class Quickstart {
         WatchlistsApi watchlists = new WatchlistsApi(client);
         MentionsApi mentions = new MentionsApi(client);
 
-        // 2. A rehearsal: an exercise of the scenario library at normal speed (institution admins start them).
-        Exercise exercise = exercises.startExercise(ExercisesApi.APIStartExerciseRequest.newBuilder()
-                .exerciseStartRequest(new ExerciseStartRequest().scenarioId("demo-health-centre").speed(1)).build());
-        UUID exerciseId = exercise.getId();
-        log.accept("exercise " + exerciseId + " started");
-        try {
-            // 3. A watchlist: every mention with this hashtag raises an alert.
-            String hashtag = "#vigie" + UUID.randomUUID().toString().substring(0, 8);
-            Watchlist watchlist = watchlists.createWatchlist(WatchlistsApi.APICreateWatchlistRequest.newBuilder()
-                    .watchlistRequest(new WatchlistRequest().name("Quickstart " + hashtag).query(hashtag)
-                            .exerciseId(exerciseId))
-                    .build());
-            log.accept("watchlist " + watchlist.getId() + " watches " + hashtag);
+        // 2. Listen to the institution's alerts before anything happens (one stream serves the whole session).
+        try (AlertStream stream = AlertStream.open(http, gateway, token)) {
 
-            // 4. Listen first, then ingest: the alert arrives on the stream as soon as the mention matches.
-            try (AlertStream stream = AlertStream.open(http, gateway, token)) {
+            // 3. A rehearsal: an exercise of the scenario library at normal speed (institution admins start them).
+            Exercise exercise = exercises.startExercise(ExercisesApi.APIStartExerciseRequest.newBuilder()
+                    .exerciseStartRequest(new ExerciseStartRequest().scenarioId("demo-health-centre").speed(1)).build());
+            UUID exerciseId = exercise.getId();
+            log.accept("exercise " + exerciseId + " started");
+            boolean stopped = false;
+            try {
+                // 4. A watchlist: every mention with this word raises an alert.
+                String word = "quickstart" + Long.toString(System.nanoTime(), 36);
+                Watchlist watchlist = watchlists.createWatchlist(WatchlistsApi.APICreateWatchlistRequest.newBuilder()
+                        .watchlistRequest(new WatchlistRequest().name("Quickstart " + word).query(word).exerciseId(exerciseId))
+                        .build());
+                log.accept("watchlist " + watchlist.getId() + " watches " + word);
+
+                // 5. A mention, marked with the exercise like the watchlist.
                 IngestResult ingested = mentions.ingestWatchMentions(MentionsApi.APIIngestWatchMentionsRequest.newBuilder()
                         .mentionBatch(new MentionBatch().exerciseId(exerciseId).addMentionsItem(new MentionInput()
                                 .platform("X")
                                 .externalId("quickstart-" + UUID.randomUUID())
                                 .author(new MentionAuthor().handle("mama_ngo237").displayName("Mama Ngo").followers(1200L))
-                                .text("Le centre de santé de Nkol-Ewoué serait fermé ce matin, partagez ! " + hashtag)
+                                .text("Alerte " + word + " : le centre de santé de Nkol-Ewoué serait fermé, partagez !")
                                 .language("fr")
-                                .publishedAt(Instant.now())))
+                                .publishedAt(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(30))))
                         .build());
                 log.accept("mention ingested: " + ingested.getAccepted() + " accepted");
 
-                // 5. The alert, live: the first ALERT_CREATED of our watchlist.
+                // 6. Its alert, live: the first ALERT_CREATED of our watchlist.
                 JsonNode alert = stream.next("ALERT_CREATED",
                         data -> watchlist.getId().toString().equals(data.path("watchlistId").asText()), ALERT_WAIT)
-                        .orElseThrow(() -> new IllegalStateException("no alert within " + ALERT_WAIT));
+                        .orElseThrow(() -> new IllegalStateException("no alert of watchlist " + watchlist.getId()
+                                + " on the stream within " + ALERT_WAIT + "; the exercise's alerts: " + alertsOf(client, exerciseId)));
                 UUID alertId = UUID.fromString(alert.path("id").asText());
                 log.accept("alert " + alertId + " received live: " + alert.path("title").asText()
                         + " (" + alert.path("severity").asText() + ")");
 
-                // 6. End the exercise and read its debrief: times, decision, expected alerts, false alarms, score.
+                // 7. End the exercise and read its debrief: times, decision, expected alerts, false alarms, score.
                 exercises.stopExercise(ExercisesApi.APIStopExerciseRequest.newBuilder().id(exerciseId).build());
+                stopped = true;
                 ExerciseDebrief debrief = exercises.getExerciseDebrief(ExercisesApi.APIGetExerciseDebriefRequest
                         .newBuilder().id(exerciseId).build());
                 log.accept("debrief: score " + debrief.getScore() + "/100, " + debrief.getMissed()
                         + " expected alert(s) missed, " + debrief.getFalseAlarms().size() + " false alarm(s)");
                 return new Result(exerciseId, watchlist.getId(), alertId, alert.toString(), debrief);
+            } finally {
+                // 8. Deleting a stopped exercise deletes everything marked with it: watchlist, mention, alert.
+                if (!stopped) {
+                    exercises.stopExercise(ExercisesApi.APIStopExerciseRequest.newBuilder().id(exerciseId).build());
+                }
+                exercises.deleteExercise(ExercisesApi.APIDeleteExerciseRequest.newBuilder().id(exerciseId).build());
+                log.accept("exercise " + exerciseId + " deleted with its data");
             }
-        } finally {
-            // 7. Deleting the exercise deletes everything marked with it: watchlist, mention, alert.
-            exercises.deleteExercise(ExercisesApi.APIDeleteExerciseRequest.newBuilder().id(exerciseId).build());
-            log.accept("exercise " + exerciseId + " deleted with its data");
+        }
+    }
+
+    /** The alerts of the exercise, as listed (to tell a missed event from a missing alert). */
+    private static String alertsOf(ApiClient client, UUID exerciseId) {
+        try {
+            return new AlertsApi(client).listWatchAlerts(AlertsApi.APIListWatchAlertsRequest.newBuilder()
+                    .exerciseId(exerciseId).size(100).build()).getItems().toString();
+        } catch (Exception e) {
+            return "(could not list them: " + e + ")";
         }
     }
 
@@ -162,7 +181,7 @@ public final class Quickstart {
             this.lines = response.body().iterator();
         }
 
-        /** Answers once the server accepted the stream: events raised after this are received. */
+        /** Answers once the server answered 200: events raised from then on are received. */
         static AlertStream open(HttpClient http, String gateway, String token) throws IOException, InterruptedException {
             HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/watch/alerts/stream"))
                     .header("Authorization", "Bearer " + token)
