@@ -70,7 +70,10 @@ public final class Quickstart {
 
     public static Result run(String gateway, String keycloak, String realm, String user, String password,
             Consumer<String> log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 for the event stream, as browsers use it on plain http: with the client's default (an h2c upgrade
+        // of the request) the events did not come through the gateway.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
 
         // 1. Sign in. A script may use the password grant of the realm's public client; a browser uses the
         //    authorization code flow with PKCE instead (docs/frontend.md).
