@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -72,7 +74,7 @@ public final class Quickstart {
             Consumer<String> log) throws Exception {
         // HTTP/1.1 for the event stream, as browsers use it on plain http: with the client's default (an h2c upgrade
         // of the request) the events did not come through the gateway.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).proxy(HttpClient.Builder.NO_PROXY)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         // 1. Sign in. A script may use the password grant of the realm's public client; a browser uses the
@@ -121,7 +123,7 @@ public final class Quickstart {
                 JsonNode alert = stream.next("ALERT_CREATED",
                         data -> watchlist.getId().toString().equals(data.path("watchlistId").asText()), ALERT_WAIT)
                         .orElseThrow(() -> new IllegalStateException("no alert of watchlist " + watchlist.getId()
-                                + " on the stream within " + ALERT_WAIT + "; the exercise's alerts: " + alertsOf(client, exerciseId)));
+                                + " on the stream within " + ALERT_WAIT + " (" + stream.linesRead() + " lines read); the exercise's alerts: " + alertsOf(client, exerciseId)));
                 UUID alertId = UUID.fromString(alert.path("id").asText());
                 log.accept("alert " + alertId + " received live: " + alert.path("title").asText()
                         + " (" + alert.path("severity").asText() + ")");
@@ -171,17 +173,22 @@ public final class Quickstart {
     }
 
     /**
-     * {@code GET /api/watch/alerts/stream}: Server-Sent Events read line by line (the generated client has no SSE
-     * support). Each event is {@code id:}, {@code event:} and {@code data:} lines, then an empty line.
+     * {@code GET /api/watch/alerts/stream}: Server-Sent Events read line by line on a thread of their own (the
+     * generated client has no SSE support). Each event is {@code id:}, {@code event:} and {@code data:} lines, then an
+     * empty line; lines starting with {@code :} are keep-alive comments.
      */
     private static final class AlertStream implements AutoCloseable {
 
+        private record Event(String name, String data) {
+        }
+
         private final HttpResponse<Stream<String>> response;
-        private final Iterator<String> lines;
+        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final AtomicInteger lines = new AtomicInteger();
 
         private AlertStream(HttpResponse<Stream<String>> response) {
             this.response = response;
-            this.lines = response.body().iterator();
+            Thread.ofPlatform().daemon().name("vigie-alert-stream").start(this::read);
         }
 
         /** Answers once the server answered 200: events raised from then on are received. */
@@ -196,43 +203,46 @@ public final class Quickstart {
             return new AlertStream(response);
         }
 
-        /** The data of the next event named {@code name} whose data passes {@code accept}, or empty after {@code timeout}. */
-        Optional<JsonNode> next(String name, Predicate<JsonNode> accept, Duration timeout) throws Exception {
-            CompletableFuture<Optional<JsonNode>> found = CompletableFuture.supplyAsync(() -> {
-                String event = null;
-                StringBuilder data = new StringBuilder();
-                while (lines.hasNext()) {
-                    String line = lines.next();
-                    if (line.isEmpty()) {
-                        if (name.equals(event)) {
-                            JsonNode json = read(data.toString());
-                            if (accept.test(json)) {
-                                return Optional.of(json);
-                            }
-                        }
-                        event = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("event:")) {
-                        event = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
-                    }
-                }
-                return Optional.empty();
-            });
+        private void read() {
+            Map<String, String> fields = new HashMap<>();
             try {
-                return found.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                return Optional.empty();
+                response.body().forEach(line -> {
+                    lines.incrementAndGet();
+                    if (line.isEmpty()) {
+                        if (fields.containsKey("data")) {
+                            events.add(new Event(fields.get("event"), fields.get("data")));
+                        }
+                        fields.clear();
+                    } else if (!line.startsWith(":")) {
+                        int colon = line.indexOf(':');
+                        String field = colon < 0 ? line : line.substring(0, colon);
+                        String value = colon < 0 ? "" : line.substring(colon + 1).stripLeading();
+                        fields.merge(field, value, (a, b) -> a + "\n" + b);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // closed
             }
         }
 
-        private static JsonNode read(String data) {
-            try {
-                return JSON.readTree(data);
-            } catch (IOException e) {
-                throw new IllegalStateException("unreadable event data: " + data, e);
+        /** The data of the next event named {@code name} whose data passes {@code accept}, or empty after {@code timeout}. */
+        Optional<JsonNode> next(String name, Predicate<JsonNode> accept, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                Event event = events.poll(left, TimeUnit.NANOSECONDS);
+                if (event != null && name.equals(event.name())) {
+                    JsonNode data = JSON.readTree(event.data());
+                    if (accept.test(data)) {
+                        return Optional.of(data);
+                    }
+                }
             }
+            return Optional.empty();
+        }
+
+        /** Lines read so far, keep-alive comments included (for a diagnosis). */
+        int linesRead() {
+            return lines.get();
         }
 
         @Override
