@@ -72,8 +72,7 @@ public final class Quickstart {
 
     public static Result run(String gateway, String keycloak, String realm, String user, String password,
             Consumer<String> log) throws Exception {
-        // HTTP/1.1 for the event stream, as browsers use it on plain http: with the client's default (an h2c upgrade
-        // of the request) the events did not come through the gateway.
+        // plain HTTP/1.1 for the event stream, as browsers use on http:// (no h2c upgrade attempt)
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).proxy(HttpClient.Builder.NO_PROXY)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
