@@ -30,6 +30,7 @@ import cm.vigie.client.api.AlertsApi;
 import cm.vigie.client.api.ExercisesApi;
 import cm.vigie.client.api.MentionsApi;
 import cm.vigie.client.api.WatchlistsApi;
+import cm.vigie.client.model.AlertRule;
 import cm.vigie.client.model.Exercise;
 import cm.vigie.client.model.ExerciseDebrief;
 import cm.vigie.client.model.ExerciseStartRequest;
@@ -37,6 +38,7 @@ import cm.vigie.client.model.IngestResult;
 import cm.vigie.client.model.MentionAuthor;
 import cm.vigie.client.model.MentionBatch;
 import cm.vigie.client.model.MentionInput;
+import cm.vigie.client.model.RuleType;
 import cm.vigie.client.model.Watchlist;
 import cm.vigie.client.model.WatchlistRequest;
 
@@ -102,7 +104,9 @@ public final class Quickstart {
                 // 4. A watchlist: every mention with this word raises an alert.
                 String word = "quickstart" + Long.toString(System.nanoTime(), 36);
                 Watchlist watchlist = watchlists.createWatchlist(WatchlistsApi.APICreateWatchlistRequest.newBuilder()
-                        .watchlistRequest(new WatchlistRequest().name("Quickstart " + word).query(word).exerciseId(exerciseId))
+                        // the rule is explicit: the Java client sends an unset list as [] (and no rules raise no alert)
+                        .watchlistRequest(new WatchlistRequest().name("Quickstart " + word).query(word).exerciseId(exerciseId)
+                                .addAlertRulesItem(new AlertRule().type(RuleType.KEYWORD)))
                         .build());
                 log.accept("watchlist " + watchlist.getId() + " watches " + word);
 
