@@ -73,6 +73,11 @@ final class KeycloakAdmin {
         return json(call("GET", keycloakUrl + "/admin/realms?briefRepresentation=true", null, 200)).size();
     }
 
+    /** Removes a realm (an orphan that onboarding left behind). */
+    void removeRealm(String realm) {
+        call("DELETE", keycloakUrl + "/admin/realms/" + realm, null, 204);
+    }
+
     /** Fails unless Keycloak holds the realm. */
     void requireRealm(String realm) {
         call("GET", keycloakUrl + "/admin/realms/" + realm, null, 200);
