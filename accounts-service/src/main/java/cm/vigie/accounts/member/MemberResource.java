@@ -1,5 +1,8 @@
 package cm.vigie.accounts.member;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -32,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cm.vigie.accounts.api.PageSchemas;
@@ -90,14 +92,15 @@ public class MemberResource {
     }
 
     /** The optional body of disable and remove: read by hand, since a request without one has no content type. */
-    private DeactivationRequest deactivation(String body) {
-        if (body == null || body.isBlank()) {
+    private DeactivationRequest deactivation(byte[] body) {
+        if (body == null || new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             return null;
         }
         DeactivationRequest request;
         try {
+            // from the bytes, so that Jackson refuses invalid UTF-8 instead of a decoder replacing it silently
             request = json.readValue(body, DeactivationRequest.class);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "member.body-malformed");
         }
         if (request != null && !validator.validate(request).isEmpty()) {
@@ -180,7 +183,7 @@ public class MemberResource {
     @APIResponse(responseCode = "400", description = "Reason too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This is the last active institution-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response disable(@PathParam("id") String id, String body) {
+    public Response disable(@PathParam("id") String id, byte[] body) {
         var result = service.disable(id, deactivation(body));
         return Response.ok(result.value()).header(HttpHeaders.ETAG, ETags.of(result.version())).build();
     }

@@ -130,6 +130,18 @@ class MemberResourceTest {
     }
 
     @Test
+    void aDisableBodyThatIsNotUtf8IsRefusedAndTheMemberStaysActive() {
+        String slug = slug("mem-");
+        AccountsTestSupport.ensureInstitution(slug);
+        String id = invite(slug, "utf8@example.cm", "analyst").jsonPath().getString("member.id");
+        given().header("Authorization", admin(slug)).contentType(ContentType.JSON)
+                .body(new byte[] {'{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})
+                .post(MEMBERS + "/{id}/disable", id).then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", admin(slug)).get(MEMBERS + "/{id}", id).then().statusCode(200)
+                .body("status", equalTo("INVITED"));
+    }
+
+    @Test
     void invalidInvitationsAreRefusedWithFieldErrors() {
         String slug = slug("mem-");
         AccountsTestSupport.ensureInstitution(slug);

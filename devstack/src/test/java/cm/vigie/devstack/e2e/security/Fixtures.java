@@ -96,7 +96,8 @@ final class Fixtures {
                     .orElseThrow(() -> new AssertionError("No way to get an id in " + collection
                             + ": no POST with a JSON body on it in the document and no recipe in Fixtures"));
             JsonNode created = create(create);
-            id = created.path("id").asText();
+            // an invitation answers {member, activationSecret}: the member is the object created
+            id = created.path("id").asText(created.path("member").path("id").asText());
             String url = created.path("url").asText("");
             if (url.endsWith(".ics")) { // a calendar feed's secret link, shown only at creation
                 extras.put("calendarToken", url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length()));
@@ -167,6 +168,9 @@ final class Fixtures {
                     object.put(name, false);
                 } else if (UNIQUE.contains(name) && value.isTextual()) {
                     object.put(name, value.asText() + suffix);
+                } else if (name.equals("email") && value.isTextual() && value.asText().contains("@")) {
+                    // a member's e-mail address is their user name in the realm: one per fixture
+                    object.put(name, value.asText().replaceFirst("@", "." + suffix + "@"));
                 } else {
                     adapt(value, suffix);
                 }
