@@ -147,7 +147,7 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         var member = service.get(id);
-        return Response.ok(member.value()).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+        return okWithETag(member);
     }
 
     @PUT
@@ -167,7 +167,7 @@ public class MemberResource {
     public Response changeRoles(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RolesChange change) {
         var member = service.changeRoles(id, ifMatch, change);
-        return Response.ok(member.value()).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+        return okWithETag(member);
     }
 
     @POST
@@ -185,7 +185,7 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "This is the last active institution-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response disable(@PathParam("id") String id, byte[] body) {
         var result = service.disable(id, deactivation(body));
-        return Response.ok(result.value()).header(HttpHeaders.ETAG, ETags.of(result.version())).build();
+        return okWithETag(result);
     }
 
     @POST
@@ -200,7 +200,7 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enable(@PathParam("id") String id) {
         var member = service.enable(id);
-        return Response.ok(member.value()).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+        return okWithETag(member);
     }
 
     @POST
@@ -215,7 +215,7 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member in your institution", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resetCredentials(@PathParam("id") String id) {
         var reset = service.resetCredentials(id);
-        return Response.ok(reset.value()).header(HttpHeaders.ETAG, ETags.of(reset.version())).build();
+        return okWithETag(reset);
     }
 
     @POST
@@ -259,5 +259,9 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member in your institution, and none recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<HistoryEntry> history(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
         return service.history(id, page);
+    }
+
+    private static Response okWithETag(MemberService.Versioned<?> answer) {
+        return Response.ok(answer.value()).header(HttpHeaders.ETAG, ETags.of(answer.version())).build();
     }
 }
