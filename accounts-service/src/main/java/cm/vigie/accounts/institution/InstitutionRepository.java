@@ -28,6 +28,15 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
         return find("slug", slug).firstResultOptional();
     }
 
+    /**
+     * Serialises, across replicas, everything that creates or removes the realm of this slug until the caller's
+     * transaction ends: an onboarding and the removal of an orphan realm never interleave.
+     */
+    public void lockSlug(String slug) {
+        getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked")
+                .setParameter(1, "realm:" + slug).getSingleResult();
+    }
+
     public PanacheQuery<Institution> listSorted(Sorting sorting) {
         return findAll(Sort.by(sorting.property(), sorting.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending));
     }

@@ -52,11 +52,13 @@ public class InstitutionService {
     private final KeycloakRealms realms;
     private final KeycloakSettings keycloak;
     private final InstitutionChanges changes;
+    private final OrphanRealms orphans;
 
     InstitutionService(InstitutionRepository institutions, InstitutionDirectory directory, AuditLog audit, History history,
-            KeycloakRealms realms, KeycloakSettings keycloak, InstitutionChanges changes) {
+            KeycloakRealms realms, KeycloakSettings keycloak, InstitutionChanges changes, OrphanRealms orphans) {
         this.keycloak = keycloak;
         this.changes = changes;
+        this.orphans = orphans;
         this.institutions = institutions;
         this.directory = directory;
         this.audit = audit;
@@ -102,6 +104,7 @@ public class InstitutionService {
         Institution institution;
         try {
             institution = QuarkusTransaction.requiringNew().call(() -> {
+                institutions.lockSlug(request.slug());
                 Institution inserted = insert(request);
                 if (request.adopts()) {
                     if (!keycloak(() -> realms.exists(request.slug()))) {
@@ -114,7 +117,7 @@ public class InstitutionService {
             });
         } catch (RuntimeException e) {
             if (realmCreated.get()) {
-                realms.deleteQuietly(request.slug());
+                orphans.remove(request.slug());
             }
             throw e;
         }

@@ -38,6 +38,17 @@ public interface KeycloakAdminConfig {
     @WithDefault("20s")
     Duration timeout();
 
+    /**
+     * How long a realm that an onboarding may have created but could not register is watched for, to be removed
+     * when Keycloak finishes creating it after the onboarding gave up (its answer outlived {@link #timeout()}).
+     */
+    @WithDefault("10m")
+    Duration orphanWatch();
+
+    /** How often such realms are looked for. */
+    @WithDefault("5s")
+    Duration orphanCheckEvery();
+
     /** Redirect URIs of the {@code vigie-console} client in realms created from the template. */
     @WithDefault("http://localhost:3000/*,http://localhost:5173/*")
     List<String> consoleRedirectUris();

@@ -71,22 +71,21 @@ public class KeycloakRealms {
         LOG.infof("%s Keycloak realm %s", enabled ? "Enabled" : "Disabled", slug);
     }
 
-    /** Removes a realm this service just created and could not register; never throws. */
-    public void deleteQuietly(String slug) {
+    /** Removes the realm; false when there is none (yet). */
+    public boolean removeIfPresent(String slug) {
         try {
             admin.call("delete realm " + slug, KeycloakAdminException.Reason.NOT_FOUND,
                     KeycloakAdminException.Reason.EXISTS, keycloak -> {
                         keycloak.realm(slug).remove();
                         return null;
                     });
-            LOG.warnf("Removed Keycloak realm %s: its institution could not be registered", slug);
         } catch (KeycloakAdminException e) {
             if (e.reason() == KeycloakAdminException.Reason.NOT_FOUND) {
-                return;
+                return false;
             }
-            LOG.errorf(e, "Keycloak realm %s was created but its institution could not be registered, and removing it failed: remove it by hand", slug);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Keycloak realm %s was created but its institution could not be registered, and removing it failed: remove it by hand", slug);
+            throw e;
         }
+        LOG.warnf("Removed Keycloak realm %s: its institution could not be registered", slug);
+        return true;
     }
 }

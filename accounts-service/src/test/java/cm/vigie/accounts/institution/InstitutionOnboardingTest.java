@@ -153,6 +153,26 @@ class InstitutionOnboardingTest {
     }
 
     @Test
+    void aRealmThatKeycloakFinishesCreatingAfterTheOnboardingGaveUpIsRemovedSoTheSlugCanBeOnboardedAgain() throws InterruptedException {
+        String slug = slug();
+        int lateMillis = (FakeKeycloakAdminResource.TIMEOUT_SECONDS + 2) * 1000;
+        given().post(fake() + "/_fake/slow?op=create-late&realm=" + slug + "&millis=" + lateMillis).then().statusCode(204);
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(onboarding(slug))
+                .post("/api/institutions").then().statusCode(503);
+        notRegistered(slug);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (given().get(fake() + "/_fake/removed/" + slug).statusCode() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the realm Keycloak created late was never removed");
+            Thread.sleep(200);
+        }
+        fakeRealmAbsent(slug);
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(onboarding(slug))
+                .post("/api/institutions").then().statusCode(201);
+        fakeRealm(slug);
+    }
+
+    @Test
     void aRealmThatExistsOutsideTheRegistryIsNotTakenOverUnlessAdopted() {
         String slug = slug();
         String token = given().contentType(ContentType.URLENC).formParam("client_id", "admin-cli")

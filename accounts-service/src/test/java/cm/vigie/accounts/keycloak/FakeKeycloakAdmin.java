@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
@@ -22,6 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>{@code POST /_fake/fail?op=create|update&realm=r&status=500}: the next such call for that realm fails;</li>
  * <li>{@code POST /_fake/slow?op=create&realm=r&millis=6000}: the next creation is applied, then answered late;</li>
+ * <li>{@code POST /_fake/slow?op=create-late&realm=r&millis=6000}: the next creation is applied late, then answered
+ * (Keycloak still importing the realm when the caller gives up);</li>
+ * <li>{@code GET /_fake/removed/r}: 200 once realm r was removed through the admin API, else 404;</li>
  * <li>{@code GET /_fake/realms/r}: the realm as imported, or 404;</li>
  * <li>{@code POST /_fake/fail?op=users&realm=r&status=503}: the next call about users, roles or sessions of r fails;</li>
  * <li>the users of each realm ({@link FakeRealmUsers}): {@code GET /_fake/realms/r/users/{username}} shows one as
@@ -40,6 +44,7 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
     private final Map<String, ObjectNode> realms = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final FakeRealmUsers realmUsers = new FakeRealmUsers(json);
 
@@ -86,6 +91,10 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
             if (path.equals("/admin/realms") && method.equals("POST")) {
                 ObjectNode realm = (ObjectNode) json.readTree(body);
                 String name = realm.path("realm").asText();
+                Long late = delays.remove("create-late:" + name);
+                if (late != null) {
+                    Thread.sleep(late);
+                }
                 Integer failure = failures.remove("create:" + name);
                 if (failure != null) {
                     send(exchange, failure, "{\"errorMessage\":\"unknown_error\"}");
@@ -144,7 +153,13 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
                             send(exchange, 204, null);
                         }
                     }
-                    case "DELETE" -> send(exchange, realms.remove(name) == null ? 404 : 204, null);
+                    case "DELETE" -> {
+                        boolean existed = realms.remove(name) != null;
+                        if (existed) {
+                            removed.add(name);
+                        }
+                        send(exchange, existed ? 204 : 404, null);
+                    }
                     default -> send(exchange, 405, null);
                 }
                 return;
@@ -170,6 +185,8 @@ public final class FakeKeycloakAdmin implements AutoCloseable {
         } else if (what.startsWith("realms/") && method.equals("GET")) {
             ObjectNode realm = realms.get(what.substring("realms/".length()));
             send(exchange, realm == null ? 404 : 200, realm == null ? "{}" : json.writeValueAsString(realm));
+        } else if (what.startsWith("removed/")) {
+            send(exchange, removed.contains(what.substring("removed/".length())) ? 200 : 404, null);
         } else if (what.equals("fail")) {
             failures.put(query.get("op") + ":" + query.get("realm"), Integer.parseInt(query.getOrDefault("status", "500")));
             send(exchange, 204, null);

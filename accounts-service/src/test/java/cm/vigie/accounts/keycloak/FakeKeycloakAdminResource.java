@@ -28,7 +28,8 @@ public class FakeKeycloakAdminResource implements QuarkusTestResourceLifecycleMa
                 "vigie.keycloak-admin.url", fake.url(),
                 "vigie.keycloak-admin.username", FakeKeycloakAdmin.USERNAME,
                 "vigie.keycloak-admin.password", FakeKeycloakAdmin.PASSWORD,
-                "vigie.keycloak-admin.timeout", TIMEOUT_SECONDS + "s");
+                "vigie.keycloak-admin.timeout", TIMEOUT_SECONDS + "s",
+                "vigie.keycloak-admin.orphan-check-every", "1s");
     }
 
     @Override
