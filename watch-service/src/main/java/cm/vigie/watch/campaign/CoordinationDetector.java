@@ -54,8 +54,8 @@ public final class CoordinationDetector {
         this.official = official;
     }
 
-    /** A recent post and what it can share. */
-    private record Recent(SharedPost post, Shingles shingles, long[] bandKeys, String textObject) {
+    /** A recent post, what it can share, and where it is indexed. */
+    private record Recent(SharedPost post, Shingles shingles, long[] bandKeys, String textObject, Set<String> objects) {
     }
 
     /** A post that took part in coordination, with the objects it shared. */
@@ -114,28 +114,28 @@ public final class CoordinationDetector {
             }
             textObject = best == null ? post.id() : best.textObject();
         }
-        List<String> objects = new ArrayList<>();
+        Set<String> objects = new LinkedHashSet<>();
         for (String link : post.links()) {
             SharedLinks.key(link).filter(key -> !official.owns(key)).ifPresent(key -> objects.add("link:" + key));
         }
         if (post.imageHash() != null && !post.imageHash().isBlank()) {
             objects.add("image:" + post.imageHash());
         }
-        for (String object : new LinkedHashSet<>(objects)) {
+        for (String object : objects) {
             for (Recent other : byObject.getOrDefault(object, List.of())) {
                 if (!other.post().account().equals(post.account()) && within(post, other.post())) {
                     link(post, other.post(), object, Double.NaN);
                 }
             }
         }
-        Recent entry = new Recent(post, shingles, bandKeys, textObject);
+        Recent entry = new Recent(post, shingles, bandKeys, textObject, objects);
         recent.addLast(entry);
         if (bandKeys != null) {
             for (long key : bandKeys) {
                 textBands.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
             }
         }
-        for (String object : new LinkedHashSet<>(objects)) {
+        for (String object : objects) {
             byObject.computeIfAbsent(object, k -> new ArrayList<>()).add(entry);
         }
     }
@@ -215,12 +215,12 @@ public final class CoordinationDetector {
         return Duration.between(a.at(), b.at()).abs().compareTo(settings.window()) <= 0;
     }
 
-    private List<Recent> textCandidates(long[] bandKeys) {
+    private Set<Recent> textCandidates(long[] bandKeys) {
         Set<Recent> candidates = new LinkedHashSet<>();
         for (long key : bandKeys) {
             candidates.addAll(textBands.getOrDefault(key, List.of()));
         }
-        return new ArrayList<>(candidates);
+        return candidates;
     }
 
     private long[] bandKeys(long[] signature) {
@@ -244,11 +244,8 @@ public final class CoordinationDetector {
                     remove(textBands, key, old);
                 }
             }
-            for (String link : old.post().links()) {
-                SharedLinks.key(link).ifPresent(key -> remove(byObject, "link:" + key, old));
-            }
-            if (old.post().imageHash() != null) {
-                remove(byObject, "image:" + old.post().imageHash(), old);
+            for (String object : old.objects()) {
+                remove(byObject, object, old);
             }
         }
         Instant forgotten = newest.minus(settings.horizon());
